@@ -1,0 +1,7 @@
+import { route } from "@/lib/gateway/route";
+
+export const GET = route({ policy: "public" }, async ({ caller }) =>
+  caller.kind === "user"
+    ? { user: { id: caller.id, name: caller.name, email: caller.email, role: caller.role } }
+    : { user: null },
+);

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { ingest } from "@/lib/conversations/ingest";
+import { listCustomerConversations } from "@/lib/conversations/queries";
+import { json, route } from "@/lib/gateway/route";
+import { wakeDeliveryWorker } from "@/lib/processes/worker-loop";
+
+export const GET = route({ policy: "customer" }, async ({ db, caller }) => ({
+  items: await listCustomerConversations(db, caller.customerId!),
+}));
+
+const ZNewConversation = z.strictObject({
+  subject: z.string().trim().min(1, "Add a subject").max(200),
+  body: z.string().trim().min(1, "Describe what you need").max(50_000),
+});
+
+export const POST = route({ policy: "customer", body: ZNewConversation }, async ({ db, caller, body }) => {
+  const r = await ingest(db, { channel: "portal", from: { customerId: caller.customerId! }, newConversation: true, ...body });
+  wakeDeliveryWorker();
+  return json({ id: r.conversationId }, 201);
+});

@@ -1,0 +1,9 @@
+// Next.js calls register() once per server process: start the outbox worker there.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const e = env();
+  if (e.OUTBOX_WORKER === "off") return;
+  const { startDeliveryWorker } = await import("./lib/processes/worker-loop");
+  startDeliveryWorker(e.OUTBOX_POLL_MS);
+}

@@ -1,0 +1,20 @@
+import type { Tx } from "../db/client";
+
+export interface EventInput {
+  action: string;
+  actorUserId?: string | null;
+  conversationId?: number | null;
+  data?: Record<string, unknown>;
+}
+
+/** Records a domain or security event; call it inside the transaction of the change it describes. */
+export async function recordEvent(tx: Tx, e: EventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      action: e.action,
+      actorUserId: e.actorUserId ?? null,
+      conversationId: e.conversationId ?? null,
+      data: JSON.stringify(e.data ?? {}),
+    },
+  });
+}

@@ -1,0 +1,104 @@
+// next-auth configuration: email + password for everyone, and a generic OIDC
+// provider for agents when OIDC_* is configured. Sessions are JWT cookies that
+// carry only the user id; the gateway loads the account (and role) per request.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { z } from "zod";
+import { recordEvent } from "../audit/record-event";
+import { db } from "../db/client";
+import { env, oidcConfig } from "../env";
+import { log } from "../log";
+import { findUserIdByOidcSubject, provisionOidcUser, verifyPassword } from "../users/accounts";
+
+const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+interface OidcClaims {
+  sub: string;
+  email?: string;
+  name?: string;
+  preferred_username?: string;
+}
+
+let loggedOidcOff = false;
+
+function oidcProvider(): OAuthConfig<OidcClaims> | undefined {
+  const cfg = oidcConfig();
+  if (!cfg) {
+    if (!loggedOidcOff) log.info("OIDC sign-in is off: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to enable it");
+    loggedOidcOff = true;
+    return undefined;
+  }
+  return {
+    id: "oidc",
+    name: cfg.name,
+    type: "oauth",
+    wellKnown: `${cfg.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: cfg.clientId,
+    clientSecret: cfg.clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    profile(claims) {
+      return { id: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.preferred_username ?? claims.email ?? null };
+    },
+  };
+}
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  const oidc = oidcProvider();
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "password",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = ZCredentials.safeParse(raw);
+          if (!parsed.success) return null;
+          const account = await verifyPassword(db(), parsed.data.email, parsed.data.password);
+          return account ? { id: account.id, email: account.email, name: account.name } : null;
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const claims = profile as OidcClaims | undefined;
+        const user = claims?.sub
+          ? await provisionOidcUser(db(), { issuer: oidcConfig()!.issuer, subject: claims.sub, email: claims.email, name: claims.name }, e.OIDC_DEFAULT_ROLE)
+          : null;
+        return user ? true : "/signin?error=AccessDenied";
+      },
+      async jwt({ token, user, account }) {
+        if (!account) return token;
+        // At sign-in only: put our own user id in the token.
+        const userId =
+          account.provider === "oidc"
+            ? (await findUserIdByOidcSubject(db(), `${oidcConfig()!.issuer}|${account.providerAccountId}`))
+            : user?.id;
+        if (!userId) throw new Error("signed-in account vanished");
+        await db().$transaction((tx) => recordEvent(tx, { action: "auth.sign_in", actorUserId: userId, data: { provider: account.provider } }));
+        return { ...token, sub: userId };
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+      async redirect({ url, baseUrl }) {
+        // Only same-origin destinations: a crafted callbackUrl never leaves the site.
+        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          /* fall through */
+        }
+        return baseUrl;
+      },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// How a stored outbound message leaves the building, one transport per channel.
+// Channel issues register real transports (Twilio, SMTP, chat push); until a
+// channel has one, the local transport records what would have been sent.
+import type { TChannel } from "../conversations/vocabulary";
+
+export interface OutboundMessage {
+  id: string;
+  conversationId: number;
+  channel: TChannel;
+  body: string;
+  customerId: string;
+}
+
+export interface DeliveryOutcome {
+  /** sent: handed to a provider that reports later; delivered: the customer can see it now */
+  status: "sent" | "delivered";
+  providerId?: string;
+  note?: string;
+}
+
+export interface Transport {
+  send(message: OutboundMessage): Promise<DeliveryOutcome>;
+}
+
+/** A failure that retrying cannot fix (an invalid address, an opted-out number). */
+export class PermanentDeliveryError extends Error {
+  readonly permanent = true;
+}
+
+/** The portal shows stored messages: storing was the delivery. */
+export const portalTransport: Transport = {
+  async send() {
+    return { status: "delivered" };
+  },
+};
+
+/** Offline fallback: nothing leaves the machine; the timeline says so. */
+export const localTransport: Transport = {
+  async send(m) {
+    return { status: "sent", note: `recorded locally: no ${m.channel} provider is configured` };
+  },
+};
+
+export type TransportMap = Partial<Record<TChannel, Transport>>;
+
+export function defaultTransports(): TransportMap {
+  return { portal: portalTransport };
+}
+
+export function transportFor(map: TransportMap, channel: TChannel): Transport {
+  return map[channel] ?? localTransport;
+}

@@ -1,0 +1,180 @@
+// The one entry every channel calls with an inbound message. Idempotent on
+// (channel, providerId) through the unique constraint; everything it writes —
+// customer, identity, conversation, message, events — commits together or not at all.
+import { z } from "zod";
+import { recordEvent } from "../audit/record-event";
+import { type Db, type Tx, isUniqueViolation } from "../db/client";
+import { conflict, notFound } from "../errors";
+import { normaliseIdentity } from "../customers/identity";
+import { REOPENED_BY_CUSTOMER, ZChannel, ZIdentityKind, type TChannel, type TStatus } from "./vocabulary";
+
+export const ZAttachmentMeta = z.strictObject({
+  filename: z.string().min(1).max(255),
+  contentType: z.string().min(1).max(255),
+  size: z.number().int().min(0),
+  storageKey: z.string().min(1).max(2048),
+});
+
+export const ZInbound = z.strictObject({
+  channel: ZChannel,
+  /** The provider's id for this message (MessageSid, Message-ID…). */
+  providerId: z.string().trim().min(1).max(512).optional(),
+  from: z.union([
+    z.strictObject({
+      identity: z.strictObject({ kind: ZIdentityKind, value: z.string().max(320) }),
+      name: z.string().trim().max(200).optional(),
+    }),
+    z.strictObject({ customerId: z.string().min(1) }),
+  ]),
+  /** Thread into this conversation (it must be the customer's). */
+  conversationId: z.number().int().positive().optional(),
+  /** Open a new conversation even if the customer has an open one. */
+  newConversation: z.boolean().optional(),
+  subject: z.string().trim().max(200).optional(),
+  body: z.string().max(100_000),
+  attachments: z.array(ZAttachmentMeta).max(50).optional(),
+  receivedAt: z.date().optional(),
+});
+export type TInbound = z.input<typeof ZInbound>;
+
+export interface IngestResult {
+  conversationId: number;
+  messageId: string;
+  customerId: string;
+  duplicate: boolean;
+  createdConversation: boolean;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export async function ingest(db: Db, input: TInbound): Promise<IngestResult> {
+  const inbound = ZInbound.parse(input);
+  // A replayed webhook is the common case for duplicates: answer it without a transaction.
+  const seen = await findDuplicate(db, inbound.channel, inbound.providerId);
+  if (seen) return seen;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => ingestInTx(tx, inbound));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      // Lost a race: either the same provider id was stored concurrently (a duplicate)
+      // or the same new customer was created concurrently (retry and find it).
+      const dup = await findDuplicate(db, inbound.channel, inbound.providerId);
+      if (dup) return dup;
+      if (attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function findDuplicate(db: Db, channel: TChannel, providerId?: string): Promise<IngestResult | null> {
+  if (!providerId) return null;
+  const m = await db.message.findUnique({
+    where: { channel_providerId: { channel, providerId } },
+    select: { id: true, conversationId: true, conversation: { select: { customerId: true } } },
+  });
+  if (!m) return null;
+  return {
+    conversationId: m.conversationId,
+    messageId: m.id,
+    customerId: m.conversation.customerId,
+    duplicate: true,
+    createdConversation: false,
+  };
+}
+
+type Inbound = z.output<typeof ZInbound>;
+
+async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
+  const customerId = await resolveCustomer(tx, inbound.from);
+  const at = inbound.receivedAt ?? new Date();
+  const { conversation, created } = await findOrOpenConversation(tx, customerId, inbound, at);
+
+  const message = await tx.message.create({
+    data: {
+      conversationId: conversation.id,
+      direction: "inbound",
+      channel: inbound.channel,
+      body: inbound.body,
+      deliveryStatus: "received",
+      providerId: inbound.providerId ?? null,
+      createdAt: at,
+      attachments: inbound.attachments?.length ? { create: inbound.attachments } : undefined,
+    },
+    select: { id: true },
+  });
+
+  const reopen = REOPENED_BY_CUSTOMER.includes(conversation.status as TStatus);
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: { lastMessageAt: at, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
+  });
+  if (created) {
+    await recordEvent(tx, { action: "conversation.created", conversationId: conversation.id, data: { channel: inbound.channel } });
+  }
+  if (reopen) {
+    await recordEvent(tx, { action: "conversation.reopened", conversationId: conversation.id, data: { from: conversation.status } });
+  }
+  await recordEvent(tx, {
+    action: "message.received",
+    conversationId: conversation.id,
+    data: { messageId: message.id, channel: inbound.channel },
+  });
+  return { conversationId: conversation.id, messageId: message.id, customerId, duplicate: false, createdConversation: created };
+}
+
+async function resolveCustomer(tx: Tx, from: Inbound["from"]): Promise<string> {
+  if ("customerId" in from) {
+    const c = await tx.customer.findUnique({ where: { id: from.customerId }, select: { id: true } });
+    if (!c) throw notFound("Customer");
+    return c.id;
+  }
+  const identity = normaliseIdentity(from.identity);
+  const existing = await tx.identity.findUnique({
+    where: { kind_value: identity },
+    select: { customerId: true },
+  });
+  if (existing) return existing.customerId;
+  // A concurrent ingest may create the same identity: the unique constraint makes
+  // one of us fail, and ingest() retries, finding the winner's customer.
+  const customer = await tx.customer.create({
+    data: { name: from.name || identity.value, identities: { create: identity } },
+    select: { id: true },
+  });
+  return customer.id;
+}
+
+async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbound, at: Date) {
+  if (inbound.conversationId !== undefined) {
+    const c = await tx.conversation.findUnique({ where: { id: inbound.conversationId }, select: { id: true, status: true, customerId: true } });
+    // Someone else's conversation is reported as missing: never confirm it exists.
+    if (!c || c.customerId !== customerId) throw notFound("Conversation");
+    if (c.status === "closed") throw conflict("conversation_closed", "This conversation is closed; start a new one.");
+    return { conversation: c, created: false };
+  }
+  if (!inbound.newConversation) {
+    const latest = await tx.conversation.findFirst({
+      where: { customerId, status: { not: "closed" } },
+      orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+      select: { id: true, status: true, customerId: true },
+    });
+    if (latest) return { conversation: latest, created: false };
+  }
+  const conversation = await tx.conversation.create({
+    data: {
+      customerId,
+      channel: inbound.channel,
+      subject: inbound.subject || subjectFromBody(inbound.body, inbound.channel),
+      lastMessageAt: at,
+      createdAt: at,
+    },
+    select: { id: true, status: true, customerId: true },
+  });
+  return { conversation, created: true };
+}
+
+export function subjectFromBody(body: string, channel: TChannel): string {
+  const firstLine = body.split("\n").map((l) => l.trim()).find(Boolean);
+  if (!firstLine) return `New ${channel} conversation`;
+  return firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
+}

@@ -1,0 +1,173 @@
+// What agents and customers read. Customers' reads are scoped by customerId in
+// the query itself, so no route can show them someone else's conversation.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { badRequest, notFound } from "../errors";
+import { CHANNELS, STATUSES } from "./vocabulary";
+
+/** A comma-separated list of values from a fixed set, e.g. `status=new,open`. */
+const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+
+export const ZInboxQuery = z.strictObject({
+  status: csv(STATUSES).optional(),
+  /** "me", "unassigned" or a user id */
+  assignee: z.string().min(1).max(64).optional(),
+  team: z.string().min(1).max(64).optional(),
+  channel: csv(CHANNELS).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type TInboxQuery = z.output<typeof ZInboxQuery>;
+
+const listSelect = {
+  id: true,
+  subject: true,
+  status: true,
+  priority: true,
+  channel: true,
+  lastMessageAt: true,
+  createdAt: true,
+  customer: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+  team: { select: { id: true, name: true } },
+  messages: {
+    where: { direction: { not: "note" } },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { body: true, direction: true, channel: true },
+  },
+} as const;
+
+export function encodeCursor(lastMessageAt: Date, id: number): string {
+  return Buffer.from(`${lastMessageAt.getTime()}:${id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { at: Date; id: number } {
+  const m = /^(\d+):(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!m) throw badRequest("invalid_cursor", "The cursor is not one this API gave out");
+  return { at: new Date(Number(m[1])), id: Number(m[2]) };
+}
+
+/** Newest activity first; the cursor is (lastMessageAt, id) so pages never skip or repeat. */
+export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery) {
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const rows = await db.conversation.findMany({
+    where: {
+      ...(q.status ? { status: { in: q.status } } : {}),
+      ...(q.channel ? { channel: { in: q.channel } } : {}),
+      ...(q.team ? { teamId: q.team } : {}),
+      ...(q.assignee === "me"
+        ? { assigneeId: viewerUserId }
+        : q.assignee === "unassigned"
+          ? { assigneeId: null }
+          : q.assignee
+            ? { assigneeId: q.assignee }
+            : {}),
+      ...(after
+        ? { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    select: listSelect,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toListItem),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
+  };
+}
+
+function toListItem<R extends { messages: Array<{ body: string }> }>(row: R) {
+  const { messages, ...rest } = row;
+  const last = messages[0];
+  return { ...rest, preview: last ? last.body.slice(0, 160) : "" };
+}
+export type InboxItem = Awaited<ReturnType<typeof listInbox>>["items"][number];
+
+const messageSelect = {
+  id: true,
+  direction: true,
+  channel: true,
+  body: true,
+  deliveryStatus: true,
+  deliveryError: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+  attachments: { select: { id: true, filename: true, contentType: true, size: true } },
+} as const;
+
+export async function getConversationForAgent(db: Db, id: number) {
+  const c = await db.conversation.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      subject: true,
+      status: true,
+      priority: true,
+      channel: true,
+      createdAt: true,
+      lastMessageAt: true,
+      firstResponseAt: true,
+      resolvedAt: true,
+      assignee: { select: { id: true, name: true } },
+      team: { select: { id: true, name: true } },
+      customer: {
+        select: { id: true, name: true, identities: { select: { kind: true, value: true, optedOutAt: true } } },
+      },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: messageSelect },
+      events: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, action: true, data: true, createdAt: true, actor: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!c) throw notFound("Conversation");
+  return { ...c, events: c.events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })) };
+}
+export type AgentConversation = Awaited<ReturnType<typeof getConversationForAgent>>;
+
+export async function listCustomerConversations(db: Db, customerId: string) {
+  return db.conversation.findMany({
+    where: { customerId },
+    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: { id: true, subject: true, status: true, channel: true, lastMessageAt: true, createdAt: true },
+  });
+}
+
+export async function getConversationForCustomer(db: Db, customerId: string, id: number) {
+  const c = await db.conversation.findFirst({
+    where: { id, customerId },
+    select: {
+      id: true,
+      subject: true,
+      status: true,
+      channel: true,
+      createdAt: true,
+      lastMessageAt: true,
+      // Internal notes never leave the agent side.
+      messages: {
+        where: { direction: { in: ["inbound", "outbound"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { ...messageSelect, deliveryError: false, author: { select: { name: true } } },
+      },
+    },
+  });
+  if (!c) throw notFound("Conversation");
+  return c;
+}
+export type CustomerConversation = Awaited<ReturnType<typeof getConversationForCustomer>>;
+
+export async function listAgentsAndTeams(db: Db) {
+  const [agents, teams] = await Promise.all([
+    db.user.findMany({ where: { role: { in: ["agent", "admin"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { agents, teams };
+}

@@ -1,0 +1,88 @@
+// An agent's reply or internal note. A customer-visible reply is stored as
+// queued together with its outbox job, so it is delivered even after a crash.
+import { z } from "zod";
+import { recordEvent } from "../audit/record-event";
+import type { Db } from "../db/client";
+import { badRequest, conflict, notFound } from "../errors";
+import { enqueueDelivery } from "../processes/outbox";
+import { ZChannel, type TChannel } from "./vocabulary";
+
+export const ZReply = z.strictObject({
+  body: z.string().trim().min(1, "Write a message first").max(50_000),
+  internal: z.boolean().optional(),
+  channel: ZChannel.optional(),
+});
+export type TReply = z.infer<typeof ZReply>;
+
+/** Channels an agent's words can go out on. A call is answered by SMS or email. */
+const REPLYABLE: readonly TChannel[] = ["portal", "chat", "email", "sms", "api"];
+
+export interface ReplyResult {
+  messageId: string;
+  channel: TChannel;
+  internal: boolean;
+}
+
+export async function reply(
+  db: Db,
+  conversationId: number,
+  authorUserId: string,
+  input: TReply,
+): Promise<ReplyResult> {
+  const { body, internal = false } = ZReply.parse(input);
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { id: true, status: true, channel: true, firstResponseAt: true },
+  });
+  if (!conversation) throw notFound("Conversation");
+  if (!internal && conversation.status === "closed") {
+    throw conflict("conversation_closed", "This conversation is closed; reopen it before replying.");
+  }
+  const channel = input.channel ?? (await customersLastChannel(db, conversationId)) ?? (conversation.channel as TChannel);
+  if (!internal && !REPLYABLE.includes(channel)) {
+    throw badRequest("channel_not_replyable", `Replies can't go out by ${channel}; pick another channel.`);
+  }
+
+  const now = new Date();
+  const messageId = await db.$transaction(async (tx) => {
+    const message = await tx.message.create({
+      data: {
+        conversationId,
+        direction: internal ? "note" : "outbound",
+        channel,
+        authorUserId,
+        body,
+        deliveryStatus: internal ? "internal" : "queued",
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    if (!internal) await enqueueDelivery(tx, message.id, now);
+    await tx.conversation.update({
+      where: { id: conversationId },
+      data: {
+        lastMessageAt: now,
+        ...(!internal && !conversation.firstResponseAt ? { firstResponseAt: now } : {}),
+        ...(!internal && conversation.status === "new" ? { status: "open" } : {}),
+      },
+    });
+    await recordEvent(tx, {
+      action: internal ? "note.added" : "message.sent",
+      actorUserId: authorUserId,
+      conversationId,
+      data: { messageId: message.id, channel },
+    });
+    return message.id;
+  });
+  return { messageId, channel, internal };
+}
+
+/** Replies go out where the customer last wrote from. */
+async function customersLastChannel(db: Db, conversationId: number): Promise<TChannel | undefined> {
+  const last = await db.message.findFirst({
+    where: { conversationId, direction: "inbound" },
+    orderBy: { createdAt: "desc" },
+    select: { channel: true },
+  });
+  return last?.channel as TChannel | undefined;
+}

@@ -1,0 +1,63 @@
+// Assign, change status and priority. Each change leaves an audit event.
+import { z } from "zod";
+import { recordEvent } from "../audit/record-event";
+import type { Db } from "../db/client";
+import { badRequest, notFound } from "../errors";
+import { ZPriority, ZStatus } from "./vocabulary";
+
+export const ZConversationPatch = z
+  .strictObject({
+    status: ZStatus.optional(),
+    priority: ZPriority.optional(),
+    /** null unassigns */
+    assigneeId: z.string().min(1).nullable().optional(),
+    /** null removes the team */
+    teamId: z.string().min(1).nullable().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "Nothing to change" });
+export type TConversationPatch = z.infer<typeof ZConversationPatch>;
+
+export async function updateConversation(db: Db, conversationId: number, actorUserId: string, input: TConversationPatch) {
+  const patch = ZConversationPatch.parse(input);
+  const current = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { status: true, priority: true, assigneeId: true, teamId: true },
+  });
+  if (!current) throw notFound("Conversation");
+  if (patch.assigneeId) {
+    const agent = await db.user.findUnique({ where: { id: patch.assigneeId }, select: { role: true } });
+    if (!agent || agent.role === "customer") throw badRequest("invalid_assignee", "Conversations can be assigned to agents only");
+  }
+  if (patch.teamId) {
+    const team = await db.team.findUnique({ where: { id: patch.teamId }, select: { id: true } });
+    if (!team) throw badRequest("invalid_team", "No such team");
+  }
+
+  const changes: Array<{ action: string; from: unknown; to: unknown }> = [];
+  const track = (action: string, from: unknown, to: unknown) => {
+    if (to !== undefined && to !== from) changes.push({ action, from, to });
+  };
+  track("conversation.status_changed", current.status, patch.status);
+  track("conversation.priority_changed", current.priority, patch.priority);
+  track("conversation.assigned", current.assigneeId, patch.assigneeId);
+  track("conversation.team_changed", current.teamId, patch.teamId);
+  if (!changes.length) return;
+
+  const solvedNow = patch.status && ["solved", "closed"].includes(patch.status) && !["solved", "closed"].includes(current.status);
+  const reopenedNow = patch.status && ["new", "open", "pending"].includes(patch.status);
+  await db.$transaction(async (tx) => {
+    await tx.conversation.update({
+      where: { id: conversationId },
+      data: {
+        status: patch.status,
+        priority: patch.priority,
+        assigneeId: patch.assigneeId,
+        teamId: patch.teamId,
+        ...(solvedNow ? { resolvedAt: new Date() } : reopenedNow ? { resolvedAt: null } : {}),
+      },
+    });
+    for (const c of changes) {
+      await recordEvent(tx, { action: c.action, actorUserId, conversationId, data: { from: c.from, to: c.to } });
+    }
+  });
+}

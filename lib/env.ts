@@ -1,0 +1,51 @@
+// The one place that reads process.env. Validated once, at first use.
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1).default("file:./data/omnidesk.db"),
+  /** Signs session cookies. Required: `npm run demo` generates one into data/. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  /** The public origin users reach the app at (sign-in callbacks, links). */
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  OIDC_ISSUER: optional,
+  OIDC_CLIENT_ID: optional,
+  OIDC_CLIENT_SECRET: optional,
+  OIDC_NAME: z.string().default("Single sign-on"),
+  /** Role given to people who first sign in through OIDC. */
+  OIDC_DEFAULT_ROLE: z.enum(["agent", "admin"]).default("agent"),
+  /** "off" stops the in-process outbox worker (e.g. when a separate worker runs). */
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function oidcConfig(e: Env = env()) {
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return undefined;
+  return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME };
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}

@@ -1,0 +1,60 @@
+// Who is calling: read from the next-auth session cookie, confirmed against the
+// database on every request so a removed account or changed role takes effect at once.
+import { decode } from "next-auth/jwt";
+import type { Db } from "../db/client";
+import { findAccount, type AccountSummary } from "../users/accounts";
+
+export type Caller = { kind: "anonymous" } | ({ kind: "user" } & AccountSummary);
+
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+export function parseCookieHeader(header: string | null): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 1) continue;
+    const name = part.slice(0, eq).trim();
+    try {
+      jar.set(name, decodeURIComponent(part.slice(eq + 1).trim()));
+    } catch {
+      // A malformed cookie is ignored, as a browser would.
+    }
+  }
+  return jar;
+}
+
+/** next-auth splits large cookies into name.0, name.1 …; join them back. */
+function sessionToken(cookies: (name: string) => string | undefined): string | undefined {
+  for (const name of SESSION_COOKIES) {
+    const whole = cookies(name);
+    if (whole) return whole;
+    let joined = "";
+    for (let i = 0; cookies(`${name}.${i}`) !== undefined; i++) joined += cookies(`${name}.${i}`);
+    if (joined) return joined;
+  }
+  return undefined;
+}
+
+export async function callerFromCookies(
+  db: Db,
+  secret: string,
+  cookies: (name: string) => string | undefined,
+): Promise<Caller> {
+  const token = sessionToken(cookies);
+  if (!token) return { kind: "anonymous" };
+  let payload: Awaited<ReturnType<typeof decode>>;
+  try {
+    payload = await decode({ token, secret });
+  } catch {
+    return { kind: "anonymous" };
+  }
+  const userId = payload?.sub;
+  if (!userId) return { kind: "anonymous" };
+  const account = await findAccount(db, userId);
+  return account ? { kind: "user", ...account } : { kind: "anonymous" };
+}
+
+export async function callerFromRequest(db: Db, secret: string, req: Request): Promise<Caller> {
+  const jar = parseCookieHeader(req.headers.get("cookie"));
+  return callerFromCookies(db, secret, (n) => jar.get(n));
+}

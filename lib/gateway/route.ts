@@ -1,0 +1,121 @@
+// The one wrapper every route handler goes through: request id, authentication,
+// authorisation by the declared policy, zod parsing of params/query/body, and
+// error mapping to `{ error: { code, message, details?, requestId } }`.
+import { randomUUID } from "node:crypto";
+import { z, ZodError, type ZodType } from "zod";
+import { db as defaultDb, type Db } from "../db/client";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { log } from "../log";
+import { callerFromRequest, type Caller } from "./caller";
+import { authorize, type Policy, type SignedIn } from "./policy";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+type CallerFor<P extends Policy> = P extends "public" ? Caller : SignedIn;
+
+export interface RouteContext<P extends Policy, B, Q, Pa> {
+  req: Request;
+  caller: CallerFor<P>;
+  body: B;
+  query: Q;
+  params: Pa;
+  requestId: string;
+  db: Db;
+  /** The second argument Next.js passed, for handlers that forward it (next-auth). */
+  next: NextRouteArg;
+}
+
+export interface RouteSpec<P extends Policy, B, Q, Pa> {
+  policy: P;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<Pa>;
+}
+
+type NextRouteArg = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export type RouteHandler = ((req: Request, next: NextRouteArg) => Promise<Response>) & { policy: Policy };
+
+export function route<P extends Policy, B = undefined, Q = undefined, Pa = undefined>(
+  spec: RouteSpec<P, B, Q, Pa>,
+  handler: (ctx: RouteContext<P, B, Q, Pa>) => Promise<unknown>,
+): RouteHandler {
+  const wrapped = async (req: Request, next: NextRouteArg): Promise<Response> => {
+    const requestId = requestIdOf(req);
+    try {
+      const database = defaultDb();
+      const caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
+      authorize(spec.policy, caller);
+      const params = spec.params ? parseWith(spec.params, (await next?.params) ?? {}, "params") : (undefined as Pa);
+      const query = spec.query
+        ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query")
+        : (undefined as Q);
+      const body = spec.body ? parseWith(spec.body, await readJson(req), "body") : (undefined as B);
+      const result = await handler({ req, caller: caller as CallerFor<P>, body, query, params, requestId, db: database, next });
+      const res = result instanceof Response ? result : Response.json(result ?? { ok: true });
+      res.headers.set("x-request-id", requestId);
+      return res;
+    } catch (err) {
+      return errorResponse(err, requestId, req);
+    }
+  };
+  return Object.assign(wrapped, { policy: spec.policy });
+}
+
+/** A JSON response with a status other than 200. */
+export function json(value: unknown, status: number): Response {
+  return Response.json(value, { status });
+}
+
+function requestIdOf(req: Request): string {
+  const given = req.headers.get("x-request-id");
+  return given && /^[\w-]{8,100}$/.test(given) ? given : randomUUID();
+}
+
+class ParseError extends AppError {}
+
+function parseWith<T>(schema: ZodType<T>, value: unknown, where: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new ParseError(400, "validation_failed", describe(r.error, where), r.error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join("."),
+    message: i.message,
+  })));
+}
+
+function describe(error: ZodError, where: string): string {
+  const first = error.issues[0];
+  const path = first?.path.length ? `${first.path.join(".")}: ` : "";
+  return first ? `Invalid ${where}: ${path}${first.message}` : `Invalid ${where}`;
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  if (!text.trim()) throw new AppError(400, "invalid_json", "The request body must be a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, "invalid_json", "The request body is not valid JSON");
+  }
+}
+
+export function errorResponse(err: unknown, requestId: string, req?: Request): Response {
+  let status = 500;
+  let error: { code: string; message: string; details?: unknown };
+  if (err instanceof AppError) {
+    status = err.status;
+    error = { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+  } else if (err instanceof ZodError) {
+    // A domain function's own validation of input the route passed through.
+    status = 400;
+    error = { code: "validation_failed", message: describe(err, "input"), details: z.treeifyError(err) };
+  } else {
+    log.error("unhandled error in route", { requestId, method: req?.method, url: req?.url, err });
+    error = { code: "internal_error", message: "Something went wrong on our side. Quote the request id if you contact us." };
+  }
+  return Response.json({ error: { ...error, requestId } }, { status, headers: { "x-request-id": requestId } });
+}

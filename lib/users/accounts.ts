@@ -1,0 +1,120 @@
+// Sign-in accounts: agents, admins and customers. Password hashes never leave this module.
+import bcrypt from "bcryptjs";
+import { z } from "zod";
+import { recordEvent } from "../audit/record-event";
+import { type Db, isUniqueViolation } from "../db/client";
+import { env } from "../env";
+import { conflict } from "../errors";
+import type { TRole } from "../conversations/vocabulary";
+
+export interface AccountSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  customerId: string | null;
+}
+
+const accountSelect = { id: true, email: true, name: true, role: true, customerId: true } as const;
+
+export async function hashPassword(password: string, cost = env().BCRYPT_COST): Promise<string> {
+  return bcrypt.hash(password, cost);
+}
+
+// A fixed hash to compare against when the email is unknown, so response time
+// does not tell an attacker which addresses have accounts.
+const DUMMY_HASH = "$2b$11$EGYtxyENjuKl5qGjvz5xp.5IyXL2e1V4JUlHNcwNFFOQ.BsOCuVkm";
+
+export async function verifyPassword(db: Db, email: string, password: string): Promise<AccountSummary | null> {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { ...accountSelect, passwordHash: true },
+  });
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !user.passwordHash || !ok) return null;
+  const { passwordHash: _hash, ...summary } = user;
+  return summary as AccountSummary;
+}
+
+export async function findAccount(db: Db, userId: string): Promise<AccountSummary | null> {
+  const u = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
+  return (u as AccountSummary | null) ?? null;
+}
+
+export async function findUserIdByOidcSubject(db: Db, oidcSubject: string): Promise<string | undefined> {
+  return (await db.user.findUnique({ where: { oidcSubject }, select: { id: true } }))?.id;
+}
+
+export const ZPassword = z.string().min(10, "Use at least 10 characters").max(200);
+
+export const ZCustomerSignup = z.strictObject({
+  name: z.string().trim().min(1, "Tell us your name").max(200),
+  email: z.email("Enter a valid email address").max(320),
+  password: ZPassword,
+});
+export type TCustomerSignup = z.infer<typeof ZCustomerSignup>;
+
+/** A customer creates a portal account: a customer, their email identity and a sign-in. */
+export async function registerCustomer(db: Db, input: TCustomerSignup): Promise<AccountSummary> {
+  const { name, password } = ZCustomerSignup.parse(input);
+  const email = input.email.trim().toLowerCase();
+  const known = await db.identity.findUnique({ where: { kind_value: { kind: "email", value: email } }, select: { id: true } });
+  if (known) {
+    // Attaching an account to history someone else started by email would let
+    // anyone who types that address read it. That needs proof of the mailbox.
+    throw conflict(
+      "email_verification_required",
+      "We already have conversations with this address. Signing up for it needs email verification, which this helpdesk has not enabled yet — contact support.",
+    );
+  }
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const customer = await tx.customer.create({
+        data: { name, identities: { create: { kind: "email", value: email } } },
+        select: { id: true },
+      });
+      const user = await tx.user.create({
+        data: { email, name, role: "customer", passwordHash, customerId: customer.id },
+        select: accountSelect,
+      });
+      await recordEvent(tx, { action: "account.registered", actorUserId: user.id, data: { role: "customer" } });
+      return user as AccountSummary;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict("email_taken", "An account with this email already exists; sign in instead.");
+    throw err;
+  }
+}
+
+export interface OidcProfile {
+  issuer: string;
+  subject: string;
+  email?: string | null;
+  name?: string | null;
+}
+
+/**
+ * Finds the agent an OIDC sign-in belongs to, linking by email the first time,
+ * or provisions one just in time. Customer accounts never gain agent rights this way.
+ */
+export async function provisionOidcUser(db: Db, p: OidcProfile, defaultRole: "agent" | "admin"): Promise<AccountSummary | null> {
+  const oidcSubject = `${p.issuer}|${p.subject}`;
+  const bySubject = await db.user.findUnique({ where: { oidcSubject }, select: accountSelect });
+  if (bySubject) return bySubject.role === "customer" ? null : (bySubject as AccountSummary);
+  const email = p.email?.trim().toLowerCase();
+  if (!email) return null;
+  const byEmail = await db.user.findUnique({ where: { email }, select: accountSelect });
+  if (byEmail) {
+    if (byEmail.role === "customer") return null;
+    return (await db.user.update({ where: { id: byEmail.id }, data: { oidcSubject }, select: accountSelect })) as AccountSummary;
+  }
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email, name: p.name?.trim() || email, role: defaultRole, oidcSubject },
+      select: accountSelect,
+    });
+    await recordEvent(tx, { action: "account.provisioned", actorUserId: user.id, data: { via: "oidc", role: defaultRole } });
+    return user as AccountSummary;
+  });
+}

@@ -1,0 +1,61 @@
+// Test data and requests. Every test builds the rows it needs through these.
+import { encode } from "next-auth/jwt";
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/users/accounts";
+import type { RouteHandler } from "@/lib/gateway/route";
+
+let seq = 0;
+const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export async function createAgent(opts: { role?: "agent" | "admin"; name?: string; password?: string } = {}) {
+  return db().user.create({
+    data: {
+      email: `agent-${unique()}@desk.test`,
+      name: opts.name ?? "Agent Smith",
+      role: opts.role ?? "agent",
+      passwordHash: opts.password ? await hashPassword(opts.password, 4) : null,
+    },
+  });
+}
+
+export async function createCustomerUser(name = "Carla Customer") {
+  const email = `customer-${unique()}@example.test`;
+  const customer = await db().customer.create({ data: { name, identities: { create: { kind: "email", value: email } } } });
+  const user = await db().user.create({ data: { email, name, role: "customer", customerId: customer.id } });
+  return { user, customer };
+}
+
+export async function sessionCookie(userId: string): Promise<string> {
+  const token = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET! });
+  return `next-auth.session-token=${token}`;
+}
+
+export interface CallOptions {
+  method?: string;
+  path?: string;
+  cookie?: string;
+  /** an object is sent as JSON; a string is sent as is */
+  body?: unknown;
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export async function call(handler: RouteHandler, opts: CallOptions = {}) {
+  const headers = new Headers(opts.headers);
+  if (opts.cookie) headers.set("cookie", opts.cookie);
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    headers.set("content-type", "application/json");
+  }
+  const req = new Request(`http://localhost${opts.path ?? "/api/test"}`, { method: opts.method ?? "GET", headers, body });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}

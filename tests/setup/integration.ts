@@ -1,0 +1,49 @@
+// Per test file: point the app at this worker's database, migrate it, and
+// empty every table before each test (each test creates the data it needs).
+import pg from "pg";
+import { beforeAll, beforeEach } from "vitest";
+import { POSTGRES_ADMIN_URL, TEST_DB_PREFIX, workerDatabaseUrl } from "./test-db";
+
+const provider = process.env.TEST_DB ?? "sqlite";
+const workerId = process.env.VITEST_POOL_ID ?? "1";
+process.env.DATABASE_URL = workerDatabaseUrl(provider, workerId);
+process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
+process.env.BCRYPT_COST = "4";
+process.env.OUTBOX_WORKER = "off";
+
+const { migrate } = await import("@/lib/db/migrate");
+const { db } = await import("@/lib/db/client");
+
+beforeAll(async () => {
+  if (provider === "postgres") {
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    const name = `${TEST_DB_PREFIX}${workerId}`;
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  }
+  await migrate(process.env.DATABASE_URL!);
+});
+
+beforeEach(async () => {
+  await truncateAll();
+});
+
+async function truncateAll() {
+  const client = db();
+  if (provider === "postgres") {
+    const tables = await client.$queryRawUnsafe<Array<{ tablename: string }>>(
+      `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    );
+    await client.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    return;
+  }
+  const tables = await client.$queryRawUnsafe<Array<{ name: string }>>(
+    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+  );
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
+  for (const t of tables) await client.$executeRawUnsafe(`DELETE FROM "${t.name}"`);
+  await client.$executeRawUnsafe(`DELETE FROM sqlite_sequence`).catch(() => undefined);
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+}
