@@ -43,10 +43,11 @@ export const localTransport: Transport = {
 
 export type TransportMap = Partial<Record<TChannel, Transport>>;
 
+/** The transports configured for this process. Channel issues add theirs here. */
 export function defaultTransports(): TransportMap {
-  return { portal: portalTransport };
+  return {};
 }
 
 export function transportFor(map: TransportMap, channel: TChannel): Transport {
-  return map[channel] ?? localTransport;
+  return map[channel] ?? (channel === "portal" ? portalTransport : localTransport);
 }

@@ -1,0 +1,33 @@
+// Every route handler file must go through the gateway wrapper with a declared policy.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { POLICIES } from "@/lib/gateway/policy";
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+export function routeFiles(dir = "app"): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return routeFiles(p);
+    return /^route\.(ts|tsx|js)$/.test(e.name) ? [p] : [];
+  });
+}
+
+describe("route policies", () => {
+  const files = routeFiles();
+
+  it("finds the route handlers", () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(files)("%s declares a policy on every method it exports", async (file) => {
+    const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+    const methods = Object.keys(mod).filter((k) => HTTP_METHODS.includes(k));
+    expect(methods.length, `${file} exports no HTTP method`).toBeGreaterThan(0);
+    for (const m of methods) {
+      const policy = (mod[m] as { policy?: string }).policy;
+      expect(POLICIES, `${file} ${m} has no policy: wrap it with route()`).toContain(policy);
+    }
+  });
+});
