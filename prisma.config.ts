@@ -10,9 +10,7 @@ const isPostgres = /^postgres(ql)?:\/\//.test(url);
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: isPostgres
-    ? path.join("prisma", "postgres", "schema.prisma")
-    : path.join("prisma", "schema.prisma"),
+  schema: isPostgres ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations", isPostgres ? "postgres" : "sqlite") },
   async adapter() {
     if (isPostgres) {

@@ -51,7 +51,10 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        { ...shared, test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**"] } },
+        {
+          ...shared,
+          test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**"] },
+        },
         integration("sqlite"),
         ...(withPostgres ? [integration("postgres")] : []),
       ],

@@ -17,7 +17,11 @@ writePostgresSchema();
 
 const providers = [
   { dir: "sqlite", schema: SQLITE_SCHEMA, url: "file::memory:" },
-  { dir: "postgres", schema: POSTGRES_SCHEMA, url: process.env.POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
+  {
+    dir: "postgres",
+    schema: POSTGRES_SCHEMA,
+    url: process.env.POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  },
 ];
 for (const p of providers) {
   const root = path.join("prisma", "migrations", p.dir);

@@ -25,7 +25,8 @@ let loggedOidcOff = false;
 function oidcProvider(): OAuthConfig<OidcClaims> | undefined {
   const cfg = oidcConfig();
   if (!cfg) {
-    if (!loggedOidcOff) log.info("OIDC sign-in is off: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to enable it");
+    if (!loggedOidcOff)
+      log.info("OIDC sign-in is off: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET to enable it");
     loggedOidcOff = true;
     return undefined;
   }
@@ -40,7 +41,11 @@ function oidcProvider(): OAuthConfig<OidcClaims> | undefined {
     idToken: true,
     checks: ["pkce", "state", "nonce"],
     profile(claims) {
-      return { id: claims.sub, email: claims.email ?? null, name: claims.name ?? claims.preferred_username ?? claims.email ?? null };
+      return {
+        id: claims.sub,
+        email: claims.email ?? null,
+        name: claims.name ?? claims.preferred_username ?? claims.email ?? null,
+      };
     },
   };
 }
@@ -71,7 +76,11 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         const claims = profile as OidcClaims | undefined;
         const user = claims?.sub
-          ? await provisionOidcUser(db(), { issuer: oidcConfig()!.issuer, subject: claims.sub, email: claims.email, name: claims.name }, e.OIDC_DEFAULT_ROLE)
+          ? await provisionOidcUser(
+              db(),
+              { issuer: oidcConfig()!.issuer, subject: claims.sub, email: claims.email, name: claims.name },
+              e.OIDC_DEFAULT_ROLE,
+            )
           : null;
         return user ? true : "/signin?error=AccessDenied";
       },
@@ -80,10 +89,12 @@ export function authOptions(): NextAuthOptions {
         // At sign-in only: put our own user id in the token.
         const userId =
           account.provider === "oidc"
-            ? (await findUserIdByOidcSubject(db(), `${oidcConfig()!.issuer}|${account.providerAccountId}`))
+            ? await findUserIdByOidcSubject(db(), `${oidcConfig()!.issuer}|${account.providerAccountId}`)
             : user?.id;
         if (!userId) throw new Error("signed-in account vanished");
-        await db().$transaction((tx) => recordEvent(tx, { action: "auth.sign_in", actorUserId: userId, data: { provider: account.provider } }));
+        await db().$transaction((tx) =>
+          recordEvent(tx, { action: "auth.sign_in", actorUserId: userId, data: { provider: account.provider } }),
+        );
         return { ...token, sub: userId };
       },
       async session({ session, token }) {

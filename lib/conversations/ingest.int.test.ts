@@ -11,14 +11,27 @@ const sms = (providerId: string, body = "Hello", from = "+1 415 555 0100") => ({
 
 describe("ingest", () => {
   it("opens a conversation for a new customer, with the identity normalised and the events recorded", async () => {
-    const r = await ingest(db(), { channel: "email", providerId: "<a@x>", from: { identity: { kind: "email", value: " Ana@Example.COM " }, name: "Ana" }, subject: "Refund", body: "Where is my refund?" });
+    const r = await ingest(db(), {
+      channel: "email",
+      providerId: "<a@x>",
+      from: { identity: { kind: "email", value: " Ana@Example.COM " }, name: "Ana" },
+      subject: "Refund",
+      body: "Where is my refund?",
+    });
     expect(r).toMatchObject({ duplicate: false, createdConversation: true });
     const identity = await db().identity.findFirstOrThrow({ where: { customerId: r.customerId } });
     expect(identity).toMatchObject({ kind: "email", value: "ana@example.com" });
-    const conversation = await db().conversation.findUniqueOrThrow({ where: { id: r.conversationId }, include: { messages: true, events: true } });
+    const conversation = await db().conversation.findUniqueOrThrow({
+      where: { id: r.conversationId },
+      include: { messages: true, events: true },
+    });
     expect(conversation).toMatchObject({ subject: "Refund", status: "new", channel: "email" });
     expect(conversation.messages).toHaveLength(1);
-    expect(conversation.messages[0]).toMatchObject({ direction: "inbound", deliveryStatus: "received", body: "Where is my refund?" });
+    expect(conversation.messages[0]).toMatchObject({
+      direction: "inbound",
+      deliveryStatus: "received",
+      body: "Where is my refund?",
+    });
     expect(conversation.events.map((e) => e.action).sort()).toEqual(["conversation.created", "message.received"]);
   });
 
@@ -38,7 +51,9 @@ describe("ingest", () => {
   });
 
   it("racing replays of the same provider id store one message, one customer and one conversation", async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => ingest(db(), sms("SM-race", "race", "+442071838750"))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => ingest(db(), sms("SM-race", "race", "+442071838750"))),
+    );
     expect(new Set(results.map((r) => r.messageId)).size).toBe(1);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
     expect(await db().message.count()).toBe(1);
@@ -47,7 +62,9 @@ describe("ingest", () => {
   });
 
   it("racing first messages from one new customer create that customer once", async () => {
-    const results = await Promise.all(["SMa", "SMb", "SMc", "SMd"].map((id) => ingest(db(), sms(id, id, "+33142685300"))));
+    const results = await Promise.all(
+      ["SMa", "SMb", "SMc", "SMd"].map((id) => ingest(db(), sms(id, id, "+33142685300"))),
+    );
     expect(new Set(results.map((r) => r.customerId)).size).toBe(1);
     expect(await db().customer.count()).toBe(1);
     expect(await db().message.count()).toBe(4);
@@ -61,10 +78,16 @@ describe("ingest", () => {
 
   it("a customer writing on a solved conversation reopens it; a closed one starts a new conversation", async () => {
     const first = await ingest(db(), sms("S1"));
-    await db().conversation.update({ where: { id: first.conversationId }, data: { status: "solved", resolvedAt: new Date() } });
+    await db().conversation.update({
+      where: { id: first.conversationId },
+      data: { status: "solved", resolvedAt: new Date() },
+    });
     const reopened = await ingest(db(), sms("S2"));
     expect(reopened.conversationId).toBe(first.conversationId);
-    expect(await db().conversation.findUniqueOrThrow({ where: { id: first.conversationId } })).toMatchObject({ status: "open", resolvedAt: null });
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: first.conversationId } })).toMatchObject({
+      status: "open",
+      resolvedAt: null,
+    });
 
     await db().conversation.update({ where: { id: first.conversationId }, data: { status: "closed" } });
     const fresh = await ingest(db(), sms("S3"));
@@ -92,7 +115,14 @@ describe("ingest", () => {
   it("keeps attachment metadata with the message", async () => {
     const r = await ingest(db(), {
       ...sms("MM1", "photo"),
-      attachments: [{ filename: "photo.jpg", contentType: "image/jpeg", size: 1234, storageKey: "https://api.twilio.test/Media/ME1" }],
+      attachments: [
+        {
+          filename: "photo.jpg",
+          contentType: "image/jpeg",
+          size: 1234,
+          storageKey: "https://api.twilio.test/Media/ME1",
+        },
+      ],
     });
     const atts = await db().attachment.findMany({ where: { messageId: r.messageId } });
     expect(atts).toHaveLength(1);

@@ -110,17 +110,31 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
     data: { lastMessageAt: at, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
   });
   if (created) {
-    await recordEvent(tx, { action: "conversation.created", conversationId: conversation.id, data: { channel: inbound.channel } });
+    await recordEvent(tx, {
+      action: "conversation.created",
+      conversationId: conversation.id,
+      data: { channel: inbound.channel },
+    });
   }
   if (reopen) {
-    await recordEvent(tx, { action: "conversation.reopened", conversationId: conversation.id, data: { from: conversation.status } });
+    await recordEvent(tx, {
+      action: "conversation.reopened",
+      conversationId: conversation.id,
+      data: { from: conversation.status },
+    });
   }
   await recordEvent(tx, {
     action: "message.received",
     conversationId: conversation.id,
     data: { messageId: message.id, channel: inbound.channel },
   });
-  return { conversationId: conversation.id, messageId: message.id, customerId, duplicate: false, createdConversation: created };
+  return {
+    conversationId: conversation.id,
+    messageId: message.id,
+    customerId,
+    duplicate: false,
+    createdConversation: created,
+  };
 }
 
 async function resolveCustomer(tx: Tx, from: Inbound["from"]): Promise<string> {
@@ -146,7 +160,10 @@ async function resolveCustomer(tx: Tx, from: Inbound["from"]): Promise<string> {
 
 async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbound, at: Date) {
   if (inbound.conversationId !== undefined) {
-    const c = await tx.conversation.findUnique({ where: { id: inbound.conversationId }, select: { id: true, status: true, customerId: true } });
+    const c = await tx.conversation.findUnique({
+      where: { id: inbound.conversationId },
+      select: { id: true, status: true, customerId: true },
+    });
     // Someone else's conversation is reported as missing: never confirm it exists.
     if (!c || c.customerId !== customerId) throw notFound("Conversation");
     if (c.status === "closed") throw conflict("conversation_closed", "This conversation is closed; start a new one.");
@@ -174,7 +191,10 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
 }
 
 export function subjectFromBody(body: string, channel: TChannel): string {
-  const firstLine = body.split("\n").map((l) => l.trim()).find(Boolean);
+  const firstLine = body
+    .split("\n")
+    .map((l) => l.trim())
+    .find(Boolean);
   if (!firstLine) return `New ${channel} conversation`;
   return firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine;
 }

@@ -9,7 +9,12 @@ import { CHANNELS, STATUSES } from "./vocabulary";
 const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1));
 
 export const ZInboxQuery = z.strictObject({
@@ -166,7 +171,11 @@ export type CustomerConversation = Awaited<ReturnType<typeof getConversationForC
 
 export async function listAgentsAndTeams(db: Db) {
   const [agents, teams] = await Promise.all([
-    db.user.findMany({ where: { role: { in: ["agent", "admin"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db.user.findMany({
+      where: { role: { in: ["agent", "admin"] } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, role: true },
+    }),
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return { agents, teams };

@@ -6,7 +6,12 @@ import { reply } from "./reply";
 import { updateConversation } from "./update-conversation";
 
 async function smsConversation() {
-  return ingest(db(), { channel: "sms", providerId: `SM${Math.random()}`, from: { identity: { kind: "phone", value: "+14155550123" } }, body: "Help" });
+  return ingest(db(), {
+    channel: "sms",
+    providerId: `SM${Math.random()}`,
+    from: { identity: { kind: "phone", value: "+14155550123" } },
+    body: "Help",
+  });
 }
 
 describe("reply", () => {
@@ -29,18 +34,28 @@ describe("reply", () => {
     const agent = await createAgent();
     const { conversationId } = await smsConversation();
     const r = await reply(db(), conversationId, agent.id, { body: "Customer is VIP", internal: true });
-    expect(await db().message.findUniqueOrThrow({ where: { id: r.messageId } })).toMatchObject({ direction: "note", deliveryStatus: "internal" });
+    expect(await db().message.findUniqueOrThrow({ where: { id: r.messageId } })).toMatchObject({
+      direction: "note",
+      deliveryStatus: "internal",
+    });
     expect(await db().outboxJob.count()).toBe(0);
-    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "new", firstResponseAt: null });
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({
+      status: "new",
+      firstResponseAt: null,
+    });
   });
 
   it("refuses replies on a closed conversation and by voice, but takes notes", async () => {
     const agent = await createAgent();
     const { conversationId } = await smsConversation();
-    await expect(reply(db(), conversationId, agent.id, { body: "x", channel: "voice" })).rejects.toMatchObject({ code: "channel_not_replyable" });
+    await expect(reply(db(), conversationId, agent.id, { body: "x", channel: "voice" })).rejects.toMatchObject({
+      code: "channel_not_replyable",
+    });
     await db().conversation.update({ where: { id: conversationId }, data: { status: "closed" } });
     await expect(reply(db(), conversationId, agent.id, { body: "x" })).rejects.toMatchObject({ status: 409 });
-    await expect(reply(db(), conversationId, agent.id, { body: "noted", internal: true })).resolves.toMatchObject({ internal: true });
+    await expect(reply(db(), conversationId, agent.id, { body: "noted", internal: true })).resolves.toMatchObject({
+      internal: true,
+    });
     expect(await db().outboxJob.count()).toBe(0);
   });
 
@@ -55,18 +70,33 @@ describe("updateConversation", () => {
     const agent = await createAgent();
     const team = await db().team.create({ data: { name: "Billing" } });
     const { conversationId } = await smsConversation();
-    await updateConversation(db(), conversationId, agent.id, { assigneeId: agent.id, teamId: team.id, priority: "high", status: "solved" });
+    await updateConversation(db(), conversationId, agent.id, {
+      assigneeId: agent.id,
+      teamId: team.id,
+      priority: "high",
+      status: "solved",
+    });
     const c = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(c).toMatchObject({ assigneeId: agent.id, teamId: team.id, priority: "high", status: "solved" });
     expect(c.resolvedAt).not.toBeNull();
     const events = await db().auditEvent.findMany({ where: { conversationId, actorUserId: agent.id } });
     expect(events.map((e) => e.action).sort()).toEqual([
-      "conversation.assigned", "conversation.priority_changed", "conversation.status_changed", "conversation.team_changed",
+      "conversation.assigned",
+      "conversation.priority_changed",
+      "conversation.status_changed",
+      "conversation.team_changed",
     ]);
-    expect(JSON.parse(events.find((e) => e.action === "conversation.priority_changed")!.data)).toEqual({ from: "normal", to: "high" });
+    expect(JSON.parse(events.find((e) => e.action === "conversation.priority_changed")!.data)).toEqual({
+      from: "normal",
+      to: "high",
+    });
 
     await updateConversation(db(), conversationId, agent.id, { status: "open", assigneeId: null });
-    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({ status: "open", resolvedAt: null, assigneeId: null });
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId } })).toMatchObject({
+      status: "open",
+      resolvedAt: null,
+      assigneeId: null,
+    });
   });
 
   it("an unchanged value records nothing; customers and unknown teams are refused", async () => {
@@ -75,7 +105,11 @@ describe("updateConversation", () => {
     await updateConversation(db(), conversationId, agent.id, { priority: "normal" });
     expect(await db().auditEvent.count({ where: { actorUserId: agent.id } })).toBe(0);
     const customerUser = await db().user.create({ data: { email: "c@x.test", name: "C", role: "customer" } });
-    await expect(updateConversation(db(), conversationId, agent.id, { assigneeId: customerUser.id })).rejects.toMatchObject({ code: "invalid_assignee" });
-    await expect(updateConversation(db(), conversationId, agent.id, { teamId: "nope" })).rejects.toMatchObject({ code: "invalid_team" });
+    await expect(
+      updateConversation(db(), conversationId, agent.id, { assigneeId: customerUser.id }),
+    ).rejects.toMatchObject({ code: "invalid_assignee" });
+    await expect(updateConversation(db(), conversationId, agent.id, { teamId: "nope" })).rejects.toMatchObject({
+      code: "invalid_team",
+    });
   });
 });

@@ -23,12 +23,7 @@ export interface ReplyResult {
   internal: boolean;
 }
 
-export async function reply(
-  db: Db,
-  conversationId: number,
-  authorUserId: string,
-  input: TReply,
-): Promise<ReplyResult> {
+export async function reply(db: Db, conversationId: number, authorUserId: string, input: TReply): Promise<ReplyResult> {
   const { body, internal = false } = ZReply.parse(input);
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
@@ -38,7 +33,8 @@ export async function reply(
   if (!internal && conversation.status === "closed") {
     throw conflict("conversation_closed", "This conversation is closed; reopen it before replying.");
   }
-  const channel = input.channel ?? (await customersLastChannel(db, conversationId)) ?? (conversation.channel as TChannel);
+  const channel =
+    input.channel ?? (await customersLastChannel(db, conversationId)) ?? (conversation.channel as TChannel);
   if (!internal && !REPLYABLE.includes(channel)) {
     throw badRequest("channel_not_replyable", `Replies can't go out by ${channel}; pick another channel.`);
   }

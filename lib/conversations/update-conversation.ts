@@ -17,7 +17,12 @@ export const ZConversationPatch = z
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "Nothing to change" });
 export type TConversationPatch = z.infer<typeof ZConversationPatch>;
 
-export async function updateConversation(db: Db, conversationId: number, actorUserId: string, input: TConversationPatch) {
+export async function updateConversation(
+  db: Db,
+  conversationId: number,
+  actorUserId: string,
+  input: TConversationPatch,
+) {
   const patch = ZConversationPatch.parse(input);
   const current = await db.conversation.findUnique({
     where: { id: conversationId },
@@ -26,7 +31,8 @@ export async function updateConversation(db: Db, conversationId: number, actorUs
   if (!current) throw notFound("Conversation");
   if (patch.assigneeId) {
     const agent = await db.user.findUnique({ where: { id: patch.assigneeId }, select: { role: true } });
-    if (!agent || agent.role === "customer") throw badRequest("invalid_assignee", "Conversations can be assigned to agents only");
+    if (!agent || agent.role === "customer")
+      throw badRequest("invalid_assignee", "Conversations can be assigned to agents only");
   }
   if (patch.teamId) {
     const team = await db.team.findUnique({ where: { id: patch.teamId }, select: { id: true } });
@@ -43,7 +49,8 @@ export async function updateConversation(db: Db, conversationId: number, actorUs
   track("conversation.team_changed", current.teamId, patch.teamId);
   if (!changes.length) return;
 
-  const solvedNow = patch.status && ["solved", "closed"].includes(patch.status) && !["solved", "closed"].includes(current.status);
+  const solvedNow =
+    patch.status && ["solved", "closed"].includes(patch.status) && !["solved", "closed"].includes(current.status);
   const reopenedNow = patch.status && ["new", "open", "pending"].includes(patch.status);
   await db.$transaction(async (tx) => {
     await tx.conversation.update({

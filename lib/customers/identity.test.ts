@@ -3,7 +3,10 @@ import { normaliseIdentity } from "./identity";
 
 describe("normaliseIdentity", () => {
   it("lower-cases and trims email addresses", () => {
-    expect(normaliseIdentity({ kind: "email", value: "  Jane.Doe@Example.COM " })).toEqual({ kind: "email", value: "jane.doe@example.com" });
+    expect(normaliseIdentity({ kind: "email", value: "  Jane.Doe@Example.COM " })).toEqual({
+      kind: "email",
+      value: "jane.doe@example.com",
+    });
   });
   it("puts phone numbers in E.164 whatever their spelling", () => {
     for (const spelling of ["+1 (415) 555-0100", "+14155550100", "+1.415.555.0100"]) {

@@ -33,6 +33,8 @@ export function db(): Db {
 
 /** True for Prisma's unique-constraint violation, whatever the driver adapter. */
 export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002"
-    || (typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002");
+  return (
+    (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") ||
+    (typeof err === "object" && err !== null && (err as { code?: string }).code === "P2002")
+  );
 }

@@ -4,9 +4,19 @@ import { parseCookieHeader } from "./caller";
 import { authorize, POLICIES, type Policy } from "./policy";
 
 const user = (role: "admin" | "agent" | "customer"): Caller => ({
-  kind: "user", id: role, email: `${role}@x.test`, name: role, role, customerId: role === "customer" ? "cust" : null,
+  kind: "user",
+  id: role,
+  email: `${role}@x.test`,
+  name: role,
+  role,
+  customerId: role === "customer" ? "cust" : null,
 });
-const callers: Record<string, Caller> = { anonymous: { kind: "anonymous" }, customer: user("customer"), agent: user("agent"), admin: user("admin") };
+const callers: Record<string, Caller> = {
+  anonymous: { kind: "anonymous" },
+  customer: user("customer"),
+  agent: user("agent"),
+  admin: user("admin"),
+};
 
 // policy → the callers it lets through
 const expected: Record<Policy, string[]> = {
@@ -22,7 +32,10 @@ describe("authorize", () => {
       const allowed = expected[policy].includes(name);
       it(`${policy} ${allowed ? "admits" : "refuses"} ${name}`, () => {
         if (allowed) expect(() => authorize(policy, caller)).not.toThrow();
-        else expect(() => authorize(policy, caller)).toThrow(expect.objectContaining({ status: name === "anonymous" ? 401 : 403 }));
+        else
+          expect(() => authorize(policy, caller)).toThrow(
+            expect.objectContaining({ status: name === "anonymous" ? 401 : 403 }),
+          );
       });
     }
   }

@@ -12,8 +12,10 @@ export function authorize(policy: Policy, caller: Caller): void {
   if (policy === "public") return;
   if (caller.kind !== "user") throw new AppError(401, "unauthenticated", "Sign in first");
   const allowed =
-    policy === "customer" ? caller.role === "customer" && !!caller.customerId
-    : policy === "agent" ? caller.role === "agent" || caller.role === "admin"
-    : caller.role === "admin";
+    policy === "customer"
+      ? caller.role === "customer" && !!caller.customerId
+      : policy === "agent"
+        ? caller.role === "agent" || caller.role === "admin"
+        : caller.role === "admin";
   if (!allowed) throw new AppError(403, "forbidden", `This needs the ${policy} role`);
 }

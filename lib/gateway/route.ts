@@ -52,7 +52,16 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
         ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query")
         : (undefined as Q);
       const body = spec.body ? parseWith(spec.body, await readJson(req), "body") : (undefined as B);
-      const result = await handler({ req, caller: caller as CallerFor<P>, body, query, params, requestId, db: database, next });
+      const result = await handler({
+        req,
+        caller: caller as CallerFor<P>,
+        body,
+        query,
+        params,
+        requestId,
+        db: database,
+        next,
+      });
       const res = result instanceof Response ? result : Response.json(result ?? { ok: true });
       res.headers.set("x-request-id", requestId);
       return res;
@@ -78,10 +87,15 @@ class ParseError extends AppError {}
 function parseWith<T>(schema: ZodType<T>, value: unknown, where: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new ParseError(400, "validation_failed", describe(r.error, where), r.error.issues.map((i) => ({
-    path: [where, ...i.path.map(String)].join("."),
-    message: i.message,
-  })));
+  throw new ParseError(
+    400,
+    "validation_failed",
+    describe(r.error, where),
+    r.error.issues.map((i) => ({
+      path: [where, ...i.path.map(String)].join("."),
+      message: i.message,
+    })),
+  );
 }
 
 function describe(error: ZodError, where: string): string {
@@ -92,9 +106,11 @@ function describe(error: ZodError, where: string): string {
 
 async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES)
+    throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
   if (!text.trim()) throw new AppError(400, "invalid_json", "The request body must be a JSON object");
   try {
     return JSON.parse(text);
@@ -115,7 +131,10 @@ export function errorResponse(err: unknown, requestId: string, req?: Request): R
     error = { code: "validation_failed", message: describe(err, "input"), details: z.treeifyError(err) };
   } else {
     log.error("unhandled error in route", { requestId, method: req?.method, url: req?.url, err });
-    error = { code: "internal_error", message: "Something went wrong on our side. Quote the request id if you contact us." };
+    error = {
+      code: "internal_error",
+      message: "Something went wrong on our side. Quote the request id if you contact us.",
+    };
   }
   return Response.json({ error: { ...error, requestId } }, { status, headers: { "x-request-id": requestId } });
 }

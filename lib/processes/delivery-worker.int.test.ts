@@ -8,11 +8,19 @@ import { drainOutbox } from "./delivery-worker";
 
 async function queuedReply(channel: "portal" | "sms" = "sms") {
   const agent = await createAgent();
-  const r = await ingest(db(), { channel, providerId: `P${Math.random()}`, from: { identity: { kind: "phone", value: "+14155550199" } }, body: "hi" });
+  const r = await ingest(db(), {
+    channel,
+    providerId: `P${Math.random()}`,
+    from: { identity: { kind: "phone", value: "+14155550199" } },
+    body: "hi",
+  });
   return reply(db(), r.conversationId, agent.id, { body: "reply", channel });
 }
 
-const flaky = (failures: number, error: () => Error = () => new Error("503 from provider")): Transport & { calls: number } => {
+const flaky = (
+  failures: number,
+  error: () => Error = () => new Error("503 from provider"),
+): Transport & { calls: number } => {
   const t = {
     calls: 0,
     async send() {
@@ -43,15 +51,30 @@ describe("delivery worker", () => {
     const sms = flaky(1);
     let now = new Date("2026-01-01T00:00:00Z");
     await db().outboxJob.updateMany({ data: { runAt: now } });
-    expect(await drainOutbox(db(), { transports: { sms }, now: () => now })).toEqual({ delivered: 0, retried: 1, failed: 0 });
+    expect(await drainOutbox(db(), { transports: { sms }, now: () => now })).toEqual({
+      delivered: 0,
+      retried: 1,
+      failed: 0,
+    });
     const job = await db().outboxJob.findFirstOrThrow();
     expect(job).toMatchObject({ status: "pending", attempts: 1, lastError: "503 from provider" });
     expect(job.runAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(4_000);
     // not due yet: nothing happens
-    expect(await drainOutbox(db(), { transports: { sms }, now: () => now })).toEqual({ delivered: 0, retried: 0, failed: 0 });
+    expect(await drainOutbox(db(), { transports: { sms }, now: () => now })).toEqual({
+      delivered: 0,
+      retried: 0,
+      failed: 0,
+    });
     now = new Date(job.runAt.getTime() + 1);
-    expect(await drainOutbox(db(), { transports: { sms }, now: () => now })).toEqual({ delivered: 1, retried: 0, failed: 0 });
-    expect(await db().message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ deliveryStatus: "sent", providerId: "SM-out-2" });
+    expect(await drainOutbox(db(), { transports: { sms }, now: () => now })).toEqual({
+      delivered: 1,
+      retried: 0,
+      failed: 0,
+    });
+    expect(await db().message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
+      deliveryStatus: "sent",
+      providerId: "SM-out-2",
+    });
   });
 
   it("a permanent error fails the message at once, with the reason", async () => {
@@ -59,7 +82,10 @@ describe("delivery worker", () => {
     const sms = flaky(5, () => new PermanentDeliveryError("21610: number opted out"));
     expect(await drainOutbox(db(), { transports: { sms } })).toEqual({ delivered: 0, retried: 0, failed: 1 });
     expect(sms.calls).toBe(1);
-    expect(await db().message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({ deliveryStatus: "failed", deliveryError: "21610: number opted out" });
+    expect(await db().message.findUniqueOrThrow({ where: { id: messageId } })).toMatchObject({
+      deliveryStatus: "failed",
+      deliveryError: "21610: number opted out",
+    });
   });
 
   it("gives up after maxAttempts", async () => {
@@ -79,7 +105,10 @@ describe("delivery worker", () => {
   it("two workers draining at once deliver each message once", async () => {
     for (let i = 0; i < 5; i++) await queuedReply();
     const sms = flaky(0);
-    const [a, b] = await Promise.all([drainOutbox(db(), { transports: { sms } }), drainOutbox(db(), { transports: { sms } })]);
+    const [a, b] = await Promise.all([
+      drainOutbox(db(), { transports: { sms } }),
+      drainOutbox(db(), { transports: { sms } }),
+    ]);
     expect(a.delivered + b.delivered).toBe(5);
     expect(sms.calls).toBe(5);
   });

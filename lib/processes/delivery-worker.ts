@@ -62,10 +62,19 @@ async function deliverJob(db: Db, jobId: string, transports: TransportMap, now: 
   const { messageId } = JSON.parse(job.payload) as DeliverPayload;
   const message = await db.message.findUnique({
     where: { id: messageId },
-    select: { id: true, conversationId: true, channel: true, body: true, conversation: { select: { customerId: true } } },
+    select: {
+      id: true,
+      conversationId: true,
+      channel: true,
+      body: true,
+      conversation: { select: { customerId: true } },
+    },
   });
   if (!message) {
-    await db.outboxJob.update({ where: { id: jobId }, data: { status: "failed", lastError: "message no longer exists", lockedUntil: null } });
+    await db.outboxJob.update({
+      where: { id: jobId },
+      data: { status: "failed", lastError: "message no longer exists", lockedUntil: null },
+    });
     return "failed" as const;
   }
   try {
@@ -79,11 +88,19 @@ async function deliverJob(db: Db, jobId: string, transports: TransportMap, now: 
     await db.$transaction(async (tx) => {
       await tx.message.update({
         where: { id: message.id },
-        data: { deliveryStatus: sent.status, deliveryError: null, ...(sent.providerId ? { providerId: sent.providerId } : {}) },
+        data: {
+          deliveryStatus: sent.status,
+          deliveryError: null,
+          ...(sent.providerId ? { providerId: sent.providerId } : {}),
+        },
       });
       await tx.outboxJob.update({ where: { id: jobId }, data: { status: "done", lockedUntil: null, lastError: null } });
       if (sent.note) {
-        await recordEvent(tx, { action: "message.delivery_note", conversationId: message.conversationId, data: { messageId: message.id, note: sent.note } });
+        await recordEvent(tx, {
+          action: "message.delivery_note",
+          conversationId: message.conversationId,
+          data: { messageId: message.id, note: sent.note },
+        });
       }
     });
     return "delivered" as const;
@@ -92,15 +109,30 @@ async function deliverJob(db: Db, jobId: string, transports: TransportMap, now: 
     const permanent = err instanceof PermanentDeliveryError || (err as { permanent?: boolean })?.permanent === true;
     if (permanent || job.attempts >= job.maxAttempts) {
       await db.$transaction(async (tx) => {
-        await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "failed", deliveryError: error } });
-        await tx.outboxJob.update({ where: { id: jobId }, data: { status: "failed", lastError: error, lockedUntil: null } });
-        await recordEvent(tx, { action: "message.delivery_failed", conversationId: message.conversationId, data: { messageId: message.id, error } });
+        await tx.message.update({
+          where: { id: message.id },
+          data: { deliveryStatus: "failed", deliveryError: error },
+        });
+        await tx.outboxJob.update({
+          where: { id: jobId },
+          data: { status: "failed", lastError: error, lockedUntil: null },
+        });
+        await recordEvent(tx, {
+          action: "message.delivery_failed",
+          conversationId: message.conversationId,
+          data: { messageId: message.id, error },
+        });
       });
       return "failed" as const;
     }
     await db.outboxJob.update({
       where: { id: jobId },
-      data: { status: "pending", lastError: error, lockedUntil: null, runAt: new Date(now().getTime() + backoffMs(job.attempts)) },
+      data: {
+        status: "pending",
+        lastError: error,
+        lockedUntil: null,
+        runAt: new Date(now().getTime() + backoffMs(job.attempts)),
+      },
     });
     return "retried" as const;
   }

@@ -58,7 +58,10 @@ export type TCustomerSignup = z.infer<typeof ZCustomerSignup>;
 export async function registerCustomer(db: Db, input: TCustomerSignup): Promise<AccountSummary> {
   const { name, password } = ZCustomerSignup.parse(input);
   const email = input.email.trim().toLowerCase();
-  const known = await db.identity.findUnique({ where: { kind_value: { kind: "email", value: email } }, select: { id: true } });
+  const known = await db.identity.findUnique({
+    where: { kind_value: { kind: "email", value: email } },
+    select: { id: true },
+  });
   if (known) {
     // Attaching an account to history someone else started by email would let
     // anyone who types that address read it. That needs proof of the mailbox.
@@ -82,7 +85,8 @@ export async function registerCustomer(db: Db, input: TCustomerSignup): Promise<
       return user as AccountSummary;
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw conflict("email_taken", "An account with this email already exists; sign in instead.");
+    if (isUniqueViolation(err))
+      throw conflict("email_taken", "An account with this email already exists; sign in instead.");
     throw err;
   }
 }
@@ -98,7 +102,11 @@ export interface OidcProfile {
  * Finds the agent an OIDC sign-in belongs to, linking by email the first time,
  * or provisions one just in time. Customer accounts never gain agent rights this way.
  */
-export async function provisionOidcUser(db: Db, p: OidcProfile, defaultRole: "agent" | "admin"): Promise<AccountSummary | null> {
+export async function provisionOidcUser(
+  db: Db,
+  p: OidcProfile,
+  defaultRole: "agent" | "admin",
+): Promise<AccountSummary | null> {
   const oidcSubject = `${p.issuer}|${p.subject}`;
   const bySubject = await db.user.findUnique({ where: { oidcSubject }, select: accountSelect });
   if (bySubject) return bySubject.role === "customer" ? null : (bySubject as AccountSummary);
@@ -107,14 +115,22 @@ export async function provisionOidcUser(db: Db, p: OidcProfile, defaultRole: "ag
   const byEmail = await db.user.findUnique({ where: { email }, select: accountSelect });
   if (byEmail) {
     if (byEmail.role === "customer") return null;
-    return (await db.user.update({ where: { id: byEmail.id }, data: { oidcSubject }, select: accountSelect })) as AccountSummary;
+    return (await db.user.update({
+      where: { id: byEmail.id },
+      data: { oidcSubject },
+      select: accountSelect,
+    })) as AccountSummary;
   }
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { email, name: p.name?.trim() || email, role: defaultRole, oidcSubject },
       select: accountSelect,
     });
-    await recordEvent(tx, { action: "account.provisioned", actorUserId: user.id, data: { via: "oidc", role: defaultRole } });
+    await recordEvent(tx, {
+      action: "account.provisioned",
+      actorUserId: user.id,
+      data: { via: "oidc", role: defaultRole },
+    });
     return user as AccountSummary;
   });
 }

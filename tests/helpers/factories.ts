@@ -20,7 +20,9 @@ export async function createAgent(opts: { role?: "agent" | "admin"; name?: strin
 
 export async function createCustomerUser(name = "Carla Customer") {
   const email = `customer-${unique()}@example.test`;
-  const customer = await db().customer.create({ data: { name, identities: { create: { kind: "email", value: email } } } });
+  const customer = await db().customer.create({
+    data: { name, identities: { create: { kind: "email", value: email } } },
+  });
   const user = await db().user.create({ data: { email, name, role: "customer", customerId: customer.id } });
   return { user, customer };
 }
@@ -48,9 +50,15 @@ export async function call(handler: RouteHandler, opts: CallOptions = {}) {
     body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
     headers.set("content-type", "application/json");
   }
-  const req = new Request(`http://localhost${opts.path ?? "/api/test"}`, { method: opts.method ?? "GET", headers, body });
+  const req = new Request(`http://localhost${opts.path ?? "/api/test"}`, {
+    method: opts.method ?? "GET",
+    headers,
+    body,
+  });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
+  // Tests read whatever shape the route answered; each assertion checks it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;

@@ -36,7 +36,9 @@ async function truncateAll() {
     const tables = await client.$queryRawUnsafe<Array<{ tablename: string }>>(
       `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
-    await client.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    await client.$executeRawUnsafe(
+      `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
+    );
     return;
   }
   const tables = await client.$queryRawUnsafe<Array<{ name: string }>>(

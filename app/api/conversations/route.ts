@@ -1,4 +1,6 @@
 import { listInbox, ZInboxQuery } from "@/lib/conversations/queries";
 import { route } from "@/lib/gateway/route";
 
-export const GET = route({ policy: "agent", query: ZInboxQuery }, ({ db, caller, query }) => listInbox(db, caller.id, query));
+export const GET = route({ policy: "agent", query: ZInboxQuery }, ({ db, caller, query }) =>
+  listInbox(db, caller.id, query),
+);

@@ -14,7 +14,12 @@ const ZNewConversation = z.strictObject({
 });
 
 export const POST = route({ policy: "customer", body: ZNewConversation }, async ({ db, caller, body }) => {
-  const r = await ingest(db, { channel: "portal", from: { customerId: caller.customerId! }, newConversation: true, ...body });
+  const r = await ingest(db, {
+    channel: "portal",
+    from: { customerId: caller.customerId! },
+    newConversation: true,
+    ...body,
+  });
   wakeDeliveryWorker();
   return json({ id: r.conversationId }, 201);
 });

@@ -8,7 +8,12 @@ const ZPortalMessage = z.strictObject({ body: z.string().trim().min(1, "Write a 
 export const POST = route(
   { policy: "customer", params: ZConversationParams, body: ZPortalMessage },
   async ({ db, caller, params, body }) => {
-    const r = await ingest(db, { channel: "portal", from: { customerId: caller.customerId! }, conversationId: params.id, body: body.body });
+    const r = await ingest(db, {
+      channel: "portal",
+      from: { customerId: caller.customerId! },
+      conversationId: params.id,
+      body: body.body,
+    });
     return json({ id: r.messageId }, 201);
   },
 );

@@ -1,0 +1,24 @@
+// Fixed settings of the end-to-end run: a local app on its own SQLite file and
+// a real OIDC provider on loopback. Test-only values, never used outside e2e.
+export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3199);
+export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+export const OIDC_CLIENT_ID = "omnidesk-e2e";
+export const OIDC_CLIENT_SECRET = "e2e-only-client-secret";
+export const DEMO_PASSWORD = "e2e-demo-password";
+export const AGENT_EMAIL = "alex@demo.test";
+
+export const appEnv = {
+  DATABASE_URL: "file:./data/e2e.db",
+  NEXTAUTH_SECRET: "e2e-only-session-secret-0123456789abcdef",
+  NEXTAUTH_URL: APP_URL,
+  OIDC_ISSUER,
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  OIDC_NAME: "Test SSO",
+  DEMO_PASSWORD,
+  DEMO_CREDENTIALS_FILE: "data/e2e-credentials.txt",
+  OUTBOX_POLL_MS: "200",
+  NEXT_TELEMETRY_DISABLED: "1",
+};

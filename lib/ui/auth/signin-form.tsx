@@ -1,0 +1,89 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { api } from "../shared/api-client";
+
+const ERRORS: Record<string, string> = {
+  CredentialsSignin: "That email and password don't match an account.",
+  AccessDenied: "Your single sign-on account may not use this helpdesk. Ask an admin.",
+  OAuthCallback: "Single sign-on failed. Try again.",
+  OAuthSignin: "Single sign-on failed. Try again.",
+  Callback: "Single sign-on failed. Try again.",
+};
+
+/** Only paths on this site: a crafted callbackUrl never sends anyone elsewhere. */
+function safeCallback(url: string | undefined): string | undefined {
+  return url && url.startsWith("/") && !url.startsWith("//") ? url : undefined;
+}
+
+export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callbackUrl?: string; error?: string }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState(error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : "");
+  const target = safeCallback(callbackUrl);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setPending(true);
+    setMessage("");
+    const res = await signIn("password", { email, password, redirect: false });
+    if (!res || res.error) {
+      setPending(false);
+      setMessage(ERRORS[res?.error ?? ""] ?? "Sign-in failed. Try again.");
+      return;
+    }
+    const me = await api<{ user: { role: string } | null }>("/api/me");
+    router.replace(target ?? (me.user?.role === "customer" ? "/portal" : "/inbox"));
+    router.refresh();
+  };
+
+  return (
+    <div className="card auth-card">
+      <h1>Sign in</h1>
+      {sso && (
+        <>
+          <button
+            type="button"
+            className="btn btn-primary btn-block"
+            onClick={() => void signIn("oidc", { callbackUrl: target ?? "/inbox" })}
+          >
+            Sign in with {sso}
+          </button>
+          <p className="divider">
+            <span>or with email</span>
+          </p>
+        </>
+      )}
+      <form onSubmit={submit}>
+        <label>
+          Email
+          <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </label>
+        <label>
+          Password
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        {message && (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      <p className="muted">
+        New here? <a href="/signup">Create a customer account</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import {
+  CHANNELS,
+  PRIORITIES,
+  STATUSES,
+  type TChannel,
+  type TPriority,
+  type TStatus,
+} from "@/lib/conversations/vocabulary";
+import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
+import { Empty, ErrorState, Loading } from "../shared/states";
+import { useAgents } from "./use-agents";
+import { useConversation, type ConversationView } from "./use-conversation";
+import { useReply, useUpdateConversation } from "./use-conversation-mutations";
+
+export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
+  const q = useConversation(id);
+  if (q.isPending) return <Loading label="Loading conversation…" />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const c = q.data;
+  return (
+    <article className="conversation" aria-labelledby="conversation-title">
+      <header className="conversation-header">
+        <div>
+          <h1 id="conversation-title">
+            #{c.id} {c.subject}
+          </h1>
+          <p className="muted">
+            {c.customer.name} · {c.customer.identities.map((i) => i.value).join(" · ")} · started on{" "}
+            {CHANNEL_LABELS[c.channel]}
+          </p>
+        </div>
+        <ConversationControls conversation={c} viewerId={viewerId} />
+      </header>
+      <Timeline conversation={c} />
+      <Composer conversation={c} />
+    </article>
+  );
+}
+
+function ConversationControls({ conversation: c, viewerId }: { conversation: ConversationView; viewerId: string }) {
+  const agents = useAgents();
+  const update = useUpdateConversation(c.id);
+  return (
+    <div className="controls">
+      <label>
+        Status
+        <select
+          value={c.status}
+          onChange={(e) => update.mutate({ status: e.target.value as TStatus })}
+          disabled={update.isPending}
+        >
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Priority
+        <select
+          value={c.priority}
+          onChange={(e) => update.mutate({ priority: e.target.value as TPriority })}
+          disabled={update.isPending}
+        >
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Assignee
+        <select
+          value={c.assignee?.id ?? ""}
+          onChange={(e) => update.mutate({ assigneeId: e.target.value || null })}
+          disabled={update.isPending || agents.isPending}
+        >
+          <option value="">Unassigned</option>
+          {agents.data?.agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.id === viewerId ? `${a.name} (me)` : a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Team
+        <select
+          value={c.team?.id ?? ""}
+          onChange={(e) => update.mutate({ teamId: e.target.value || null })}
+          disabled={update.isPending || agents.isPending}
+        >
+          <option value="">No team</option>
+          {agents.data?.teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {c.assignee?.id !== viewerId && (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => update.mutate({ assigneeId: viewerId })}
+          disabled={update.isPending}
+        >
+          Assign to me
+        </button>
+      )}
+      {update.isError && (
+        <p className="form-error" role="alert">
+          {update.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) => string> = {
+  "conversation.assigned": (d, a) =>
+    d.to ? `${a ?? "Someone"} assigned the conversation` : `${a ?? "Someone"} unassigned the conversation`,
+  "conversation.status_changed": (d, a) => `${a ?? "Someone"} set status to ${STATUS_LABELS[String(d.to)] ?? d.to}`,
+  "conversation.priority_changed": (d, a) => `${a ?? "Someone"} set priority to ${d.to}`,
+  "conversation.team_changed": (d, a) => `${a ?? "Someone"} changed the team`,
+  "conversation.reopened": () => "Reopened by the customer's message",
+  "message.delivery_note": (d) => String(d.note),
+  "message.delivery_failed": (d) => `Delivery failed: ${d.error}`,
+};
+
+function Timeline({ conversation: c }: { conversation: ConversationView }) {
+  const entries = [
+    ...c.messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
+    ...c.events.filter((e) => EVENT_LABELS[e.action]).map((e) => ({ kind: "event" as const, at: e.createdAt, e })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  if (!entries.length) return <Empty>No messages yet.</Empty>;
+  return (
+    <ol className="timeline" aria-label="Timeline">
+      {entries.map((entry) =>
+        entry.kind === "message" ? (
+          <li key={entry.m.id} className={`msg msg-${entry.m.direction}`} data-testid="timeline-message">
+            <div className="msg-meta">
+              <strong>{entry.m.direction === "inbound" ? c.customer.name : (entry.m.author?.name ?? "System")}</strong>
+              <span className="badge">{CHANNEL_LABELS[entry.m.channel]}</span>
+              {entry.m.direction === "note" && <span className="badge badge-note">Internal note</span>}
+              {entry.m.direction === "outbound" && (
+                <span
+                  className={`delivery delivery-${entry.m.deliveryStatus}`}
+                  title={entry.m.deliveryError ?? undefined}
+                >
+                  {entry.m.deliveryStatus}
+                </span>
+              )}
+              <time dateTime={entry.m.createdAt}>{formatTime(entry.m.createdAt)}</time>
+            </div>
+            {/* Text only: React escapes it, so message content can never become markup. */}
+            <p className="msg-body">{entry.m.body}</p>
+            {entry.m.attachments.length > 0 && (
+              <ul className="attachments">
+                {entry.m.attachments.map((a) => (
+                  <li key={a.id}>
+                    📎 {a.filename} ({Math.ceil(a.size / 1024)} KB)
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ) : (
+          <li key={entry.e.id} className="timeline-event">
+            {EVENT_LABELS[entry.e.action]!(entry.e.data, entry.e.actor?.name)} ·{" "}
+            <time dateTime={entry.e.createdAt}>{formatTime(entry.e.createdAt)}</time>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
+
+function Composer({ conversation: c }: { conversation: ConversationView }) {
+  const send = useReply(c.id);
+  const [body, setBody] = useState("");
+  const [internal, setInternal] = useState(false);
+  const [channel, setChannel] = useState("");
+  const closed = c.status === "closed";
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!body.trim()) return;
+    send.mutate(
+      { body, internal, ...(channel ? { channel: channel as TChannel } : {}) },
+      { onSuccess: () => setBody("") },
+    );
+  };
+  return (
+    <form className={`composer${internal ? " is-note" : ""}`} onSubmit={submit} aria-label="Reply">
+      <div className="composer-tabs" role="group" aria-label="Reply or note">
+        <button
+          type="button"
+          className={!internal ? "tab is-active" : "tab"}
+          aria-pressed={!internal}
+          onClick={() => setInternal(false)}
+        >
+          Reply
+        </button>
+        <button
+          type="button"
+          className={internal ? "tab is-active" : "tab"}
+          aria-pressed={internal}
+          onClick={() => setInternal(true)}
+        >
+          Internal note
+        </button>
+        {!internal && (
+          <label className="composer-channel">
+            Send via
+            <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+              <option value="">Customer&apos;s last channel</option>
+              {CHANNELS.filter((ch) => ch !== "voice").map((ch) => (
+                <option key={ch} value={ch}>
+                  {CHANNEL_LABELS[ch]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <label className="sr-only" htmlFor="composer-body">
+        {internal ? "Internal note" : "Reply to the customer"}
+      </label>
+      <textarea
+        id="composer-body"
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={4}
+        placeholder={
+          closed && !internal
+            ? "This conversation is closed; reopen it to reply."
+            : internal
+              ? "Only agents see notes"
+              : "Write your reply…"
+        }
+        disabled={closed && !internal}
+      />
+      {send.isError && (
+        <p className="form-error" role="alert">
+          {send.error.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="btn btn-primary"
+        disabled={send.isPending || !body.trim() || (closed && !internal)}
+      >
+        {send.isPending ? "Sending…" : internal ? "Add note" : "Send reply"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+import Link from "next/link";
+import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
+import { Empty, ErrorState, Loading } from "../shared/states";
+import type { InboxFilters } from "./query-keys";
+import { useInbox } from "./use-inbox";
+
+export function InboxList({ filters, selectedId }: { filters: InboxFilters; selectedId?: number }) {
+  const q = useInbox(filters);
+  if (q.isPending) return <Loading label="Loading conversations…" />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  const items = q.data.pages.flatMap((p) => p.items);
+  if (!items.length) return <Empty>No conversations match these filters.</Empty>;
+  return (
+    <>
+      <ul className="inbox-list" aria-label="Conversations">
+        {items.map((c) => (
+          <li key={c.id}>
+            <Link
+              href={`/inbox/${c.id}${toSearch(filters)}`}
+              className={`inbox-item${c.id === selectedId ? " is-selected" : ""}`}
+              aria-current={c.id === selectedId ? "page" : undefined}
+            >
+              <span className="inbox-item-top">
+                <strong className="inbox-customer">{c.customer.name}</strong>
+                <time dateTime={c.lastMessageAt}>{formatTime(c.lastMessageAt)}</time>
+              </span>
+              <span className="inbox-subject">
+                #{c.id} {c.subject}
+              </span>
+              <span className="inbox-preview">{c.preview}</span>
+              <span className="inbox-badges">
+                <span className={`badge status-${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                <span className="badge">{CHANNEL_LABELS[c.channel]}</span>
+                {c.priority !== "normal" && <span className={`badge priority-${c.priority}`}>{c.priority}</span>}
+                <span className="muted">{c.assignee ? c.assignee.name : "Unassigned"}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {q.hasNextPage && (
+        <button
+          type="button"
+          className="btn load-more"
+          onClick={() => void q.fetchNextPage()}
+          disabled={q.isFetchingNextPage}
+        >
+          {q.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function toSearch(filters: InboxFilters): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}

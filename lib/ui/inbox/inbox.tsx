@@ -1,0 +1,68 @@
+"use client";
+import { useRouter, useSearchParams } from "next/navigation";
+import { CHANNELS, STATUSES } from "@/lib/conversations/vocabulary";
+import { CHANNEL_LABELS, STATUS_LABELS } from "../shared/format";
+import { Empty } from "../shared/states";
+import { ConversationPane } from "./conversation-pane";
+import { InboxList, toSearch } from "./inbox-list";
+import type { InboxFilters } from "./query-keys";
+
+export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId: string }) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const filters: InboxFilters = {
+    status: params.get("status") ?? undefined,
+    assignee: params.get("assignee") ?? undefined,
+    channel: params.get("channel") ?? undefined,
+  };
+  const setFilter = (key: keyof InboxFilters, value: string) =>
+    router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, [key]: value || undefined })}`);
+
+  return (
+    <div className="inbox">
+      <section className="inbox-sidebar" aria-label="Inbox">
+        <div className="filters" role="group" aria-label="Filters">
+          <label>
+            Status
+            <select value={filters.status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
+              <option value="">All</option>
+              <option value="new,open,pending">Unsolved</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Assignee
+            <select value={filters.assignee ?? ""} onChange={(e) => setFilter("assignee", e.target.value)}>
+              <option value="">Anyone</option>
+              <option value="me">Me</option>
+              <option value="unassigned">Unassigned</option>
+            </select>
+          </label>
+          <label>
+            Channel
+            <select value={filters.channel ?? ""} onChange={(e) => setFilter("channel", e.target.value)}>
+              <option value="">All</option>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {CHANNEL_LABELS[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <InboxList filters={filters} selectedId={selectedId} />
+      </section>
+      <section className="inbox-main">
+        {selectedId ? (
+          <ConversationPane id={selectedId} viewerId={viewerId} />
+        ) : (
+          <Empty>Pick a conversation on the left.</Empty>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+export interface InboxFilters {
+  status?: string;
+  assignee?: string;
+  channel?: string;
+}
+
+export const inboxKeys = {
+  all: ["inbox"] as const,
+  lists: () => [...inboxKeys.all, "list"] as const,
+  list: (f: InboxFilters) => [...inboxKeys.lists(), f] as const,
+  conversation: (id: number) => [...inboxKeys.all, "conversation", id] as const,
+  agents: () => [...inboxKeys.all, "agents"] as const,
+};

@@ -1,0 +1,31 @@
+// Fast path only: a request id for every request, and an early redirect to
+// sign-in for pages that need a session. Authorisation itself happens in the
+// route wrapper and the pages' own checks, where the data is read.
+import { NextResponse, type NextRequest } from "next/server";
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const PROTECTED_PAGES = ["/inbox", "/portal"];
+
+export function proxy(request: NextRequest) {
+  const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();
+  const { pathname, search } = request.nextUrl;
+  const needsSession = PROTECTED_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const hasSession = request.cookies
+    .getAll()
+    .some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
+  if (needsSession && !hasSession) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/signin";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("x-request-id", requestId);
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+};
