@@ -1,6 +1,6 @@
 // next-auth configuration: email + password for everyone, and a generic OIDC
 // provider for agents when OIDC_* is configured. Sessions are JWT cookies that
-// carry only the user id; the gateway loads the account (and role) per request.
+// carry the user id and role; the gateway still loads the account per request.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
@@ -9,7 +9,7 @@ import { recordEvent } from "../audit/record-event";
 import { db } from "../db/client";
 import { env, oidcConfig } from "../env";
 import { log } from "../log";
-import { findUserIdByOidcSubject, provisionOidcUser, verifyPassword } from "../users/accounts";
+import { findAccount, findUserIdByOidcSubject, provisionOidcUser, verifyPassword } from "../users/accounts";
 
 const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
@@ -86,19 +86,21 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         if (!account) return token;
-        // At sign-in only: put our own user id in the token.
+        // At sign-in only: put our own user id and role in the token. The role is
+        // for the UI; the gateway re-reads the account on every request.
         const userId =
           account.provider === "oidc"
             ? await findUserIdByOidcSubject(db(), `${oidcConfig()!.issuer}|${account.providerAccountId}`)
             : user?.id;
-        if (!userId) throw new Error("signed-in account vanished");
+        const found = userId ? await findAccount(db(), userId) : null;
+        if (!found) throw new Error("signed-in account vanished");
         await db().$transaction((tx) =>
-          recordEvent(tx, { action: "auth.sign_in", actorUserId: userId, data: { provider: account.provider } }),
+          recordEvent(tx, { action: "auth.sign_in", actorUserId: found.id, data: { provider: account.provider } }),
         );
-        return { ...token, sub: userId };
+        return { ...token, sub: found.id, role: found.role };
       },
       async session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return { ...session, user: { ...session.user, id: token.sub, role: token.role } };
       },
       async redirect({ url, baseUrl }) {
         // Only same-origin destinations: a crafted callbackUrl never leaves the site.

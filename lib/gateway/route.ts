@@ -104,13 +104,20 @@ function describe(error: ZodError, where: string): string {
   return first ? `Invalid ${where}: ${path}${first.message}` : `Invalid ${where}`;
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 async function readJson(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  const tooLarge = () => new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  let text: string;
+  try {
+    // Refuse rather than silently replace bytes that are not UTF-8.
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw new AppError(400, "invalid_json", "The request body is not valid UTF-8");
+  }
   if (!text.trim()) throw new AppError(400, "invalid_json", "The request body must be a JSON object");
   try {
     return JSON.parse(text);

@@ -36,7 +36,7 @@ export interface CallOptions {
   method?: string;
   path?: string;
   cookie?: string;
-  /** an object is sent as JSON; a string is sent as is */
+  /** an object is sent as JSON; a string or bytes are sent as they are */
   body?: unknown;
   params?: Record<string, string>;
   headers?: Record<string, string>;
@@ -45,9 +45,12 @@ export interface CallOptions {
 export async function call(handler: RouteHandler, opts: CallOptions = {}) {
   const headers = new Headers(opts.headers);
   if (opts.cookie) headers.set("cookie", opts.cookie);
-  let body: string | undefined;
+  let body: BodyInit | undefined;
   if (opts.body !== undefined) {
-    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    body =
+      typeof opts.body === "string" || opts.body instanceof Uint8Array
+        ? (opts.body as BodyInit)
+        : JSON.stringify(opts.body);
     headers.set("content-type", "application/json");
   }
   const req = new Request(`http://localhost${opts.path ?? "/api/test"}`, {
