@@ -1,8 +1,6 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { handleNextAuth } from "@/lib/auth/next-auth-handler";
 import { route } from "@/lib/gateway/route";
 
-// Built per request so env() is read at run time, not at build time.
-const nextAuth = route({ policy: "public" }, ({ req, next }) => NextAuth(authOptions())(req, next));
+const nextAuth = route({ policy: "public" }, ({ req, next }) => handleNextAuth(req, next));
 export const GET = nextAuth;
 export const POST = nextAuth;
