@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "../shared/api-client";
+import { FormError } from "../shared/states";
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
@@ -72,11 +73,7 @@ export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callback
             required
           />
         </label>
-        {message && (
-          <p className="form-error" role="alert">
-            {message}
-          </p>
-        )}
+        <FormError message={message} />
         <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>

@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "../shared/api-client";
+import { FormError } from "../shared/states";
 
 export function SignUpForm() {
   const router = useRouter();
@@ -49,11 +50,7 @@ export function SignUpForm() {
           minLength={10}
         />
       </label>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
         {pending ? "Creating…" : "Create account"}
       </button>

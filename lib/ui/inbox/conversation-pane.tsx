@@ -1,18 +1,12 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import {
-  CHANNELS,
-  PRIORITIES,
-  STATUSES,
-  type TChannel,
-  type TPriority,
-  type TStatus,
-} from "@/lib/conversations/vocabulary";
+import { CHANNELS, PRIORITIES, type TChannel, type TPriority, type TStatus } from "@/lib/conversations/vocabulary";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
-import { Empty, ErrorState, Loading } from "../shared/states";
+import { Empty, ErrorState, Loading, FormError } from "../shared/states";
 import { useAgents } from "./use-agents";
 import { useConversation, type ConversationView } from "./use-conversation";
 import { useReply, useUpdateConversation } from "./use-conversation-mutations";
+import { StatusOptions } from "../shared/status-options";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -51,11 +45,7 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
           onChange={(e) => update.mutate({ status: e.target.value as TStatus })}
           disabled={update.isPending}
         >
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
+          <StatusOptions />
         </select>
       </label>
       <label>
@@ -112,11 +102,7 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
           Assign to me
         </button>
       )}
-      {update.isError && (
-        <p className="form-error" role="alert">
-          {update.error.message}
-        </p>
-      )}
+      <FormError message={update.error?.message} />
     </div>
   );
 }
@@ -244,11 +230,7 @@ function Composer({ conversation: c }: { conversation: ConversationView }) {
         }
         disabled={closed && !internal}
       />
-      {send.isError && (
-        <p className="form-error" role="alert">
-          {send.error.message}
-        </p>
-      )}
+      <FormError message={send.error?.message} />
       <button
         type="submit"
         className="btn btn-primary"

@@ -1,11 +1,12 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
-import { CHANNELS, STATUSES } from "@/lib/conversations/vocabulary";
-import { CHANNEL_LABELS, STATUS_LABELS } from "../shared/format";
+import { CHANNELS } from "@/lib/conversations/vocabulary";
+import { CHANNEL_LABELS } from "../shared/format";
 import { Empty } from "../shared/states";
 import { ConversationPane } from "./conversation-pane";
 import { InboxList, toSearch } from "./inbox-list";
 import type { InboxFilters } from "./query-keys";
+import { StatusOptions } from "../shared/status-options";
 
 export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId: string }) {
   const params = useSearchParams();
@@ -27,11 +28,7 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
             <select value={filters.status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
               <option value="">All</option>
               <option value="new,open,pending">Unsolved</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
+              <StatusOptions />
             </select>
           </label>
           <label>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
-import { ErrorState, Loading } from "../shared/states";
+import { ErrorState, Loading, FormError } from "../shared/states";
 import { usePortalConversation } from "./use-portal-conversation";
 import { usePortalReply } from "./use-portal-mutations";
 
@@ -58,11 +58,7 @@ export function PortalConversation({ id }: { id: number }) {
             rows={3}
             maxLength={50_000}
           />
-          {send.isError && (
-            <p className="form-error" role="alert">
-              {send.error.message}
-            </p>
-          )}
+          <FormError message={send.error?.message} />
           <button type="submit" className="btn btn-primary" disabled={send.isPending || !body.trim()}>
             {send.isPending ? "Sending…" : "Send"}
           </button>

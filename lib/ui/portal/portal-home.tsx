@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
-import { Empty, ErrorState, Loading } from "../shared/states";
+import { Empty, ErrorState, Loading, FormError } from "../shared/states";
 import { useMyConversations } from "./use-my-conversations";
 import { useStartConversation } from "./use-portal-mutations";
 
@@ -62,11 +62,7 @@ function NewConversationForm() {
         Message
         <textarea value={body} onChange={(e) => setBody(e.target.value)} required rows={4} maxLength={50_000} />
       </label>
-      {start.isError && (
-        <p className="form-error" role="alert">
-          {start.error.message}
-        </p>
-      )}
+      <FormError message={start.error?.message} />
       <button type="submit" className="btn btn-primary" disabled={start.isPending}>
         {start.isPending ? "Sending…" : "Start conversation"}
       </button>
