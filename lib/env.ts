@@ -14,6 +14,12 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   /** The public origin users reach the app at (sign-in callbacks, links). */
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  /** The origin Twilio posts to, as Twilio sees it (behind a proxy it differs from the app's own). */
+  PUBLIC_URL: z.url().optional(),
+  TWILIO_ACCOUNT_SID: optional,
+  TWILIO_AUTH_TOKEN: optional,
+  /** The sender for SMS: an E.164 number or a Messaging Service SID (MG…). */
+  TWILIO_SMS_FROM: optional,
   OIDC_ISSUER: optional,
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
@@ -44,6 +50,16 @@ export function env(): Env {
 export function oidcConfig(e: Env = env()) {
   if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return undefined;
   return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, name: e.OIDC_NAME };
+}
+
+/** Where webhooks are addressed: PUBLIC_URL, else NEXTAUTH_URL. No trailing slash. */
+export function publicUrl(e: Env = env()): string {
+  return (e.PUBLIC_URL ?? e.NEXTAUTH_URL).replace(/\/$/, "");
+}
+
+export function twilioConfig(e: Env = env()) {
+  if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_SMS_FROM) return undefined;
+  return { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, smsFrom: e.TWILIO_SMS_FROM };
 }
 
 export function isPostgresUrl(url: string): boolean {

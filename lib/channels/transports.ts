@@ -43,11 +43,6 @@ export const localTransport: Transport = {
 
 export type TransportMap = Partial<Record<TChannel, Transport>>;
 
-/** The transports configured for this process. Channel issues add theirs here. */
-export function defaultTransports(): TransportMap {
-  return {};
-}
-
 export function transportFor(map: TransportMap, channel: TChannel): Transport {
   return map[channel] ?? (channel === "portal" ? portalTransport : localTransport);
 }

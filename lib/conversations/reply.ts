@@ -5,6 +5,7 @@ import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { enqueueDelivery } from "../processes/outbox";
+import { smsRecipient } from "../channels/sms/opt-out";
 import { ZChannel, type TChannel } from "./vocabulary";
 
 export const ZReply = z.strictObject({
@@ -27,7 +28,7 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
   const { body, internal = false } = ZReply.parse(input);
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { id: true, status: true, channel: true, firstResponseAt: true },
+    select: { id: true, status: true, channel: true, firstResponseAt: true, customerId: true },
   });
   if (!conversation) throw notFound("Conversation");
   if (!internal && conversation.status === "closed") {
@@ -37,6 +38,18 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
     input.channel ?? (await customersLastChannel(db, conversationId)) ?? (conversation.channel as TChannel);
   if (!internal && !REPLYABLE.includes(channel)) {
     throw badRequest("channel_not_replyable", `Replies can't go out by ${channel}; pick another channel.`);
+  }
+
+  if (!internal && channel === "sms") {
+    const { phone, hasPhone } = await smsRecipient(db, conversation.customerId);
+    if (!phone) {
+      throw conflict(
+        "sms_unreachable",
+        hasPhone
+          ? "This customer opted out of SMS (they texted STOP). Reply on another channel."
+          : "This customer has no phone number. Reply on another channel.",
+      );
+    }
   }
 
   const now = new Date();

@@ -4,7 +4,11 @@ import { decode } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { findAccount, type AccountSummary } from "../users/accounts";
 
-export type Caller = { kind: "anonymous" } | ({ kind: "user" } & AccountSummary);
+export type Caller =
+  | { kind: "anonymous" }
+  | ({ kind: "user" } & AccountSummary)
+  /** A webhook request whose X-Twilio-Signature checked out. */
+  | { kind: "twilio" };
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 

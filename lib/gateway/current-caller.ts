@@ -18,7 +18,7 @@ export async function requirePageCaller(policy: Exclude<Policy, "public">, path:
   try {
     authorize(policy, caller);
   } catch {
-    if (caller.kind === "anonymous") redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+    if (caller.kind !== "user") redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
     redirect(caller.role === "customer" ? "/portal" : "/inbox");
   }
   return caller as SignedIn;

@@ -4,15 +4,16 @@
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { db as defaultDb, type Db } from "../db/client";
-import { env } from "../env";
+import { env, publicUrl } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { callerFromRequest, type Caller } from "./caller";
-import { authorize, type Policy, type SignedIn } from "./policy";
+import { authorize, type Policy, type SignedIn, type TwilioCaller } from "./policy";
+import { verifyTwilioRequest } from "./twilio-signature";
 
 const MAX_BODY_BYTES = 1_000_000;
 
-type CallerFor<P extends Policy> = P extends "public" ? Caller : SignedIn;
+type CallerFor<P extends Policy> = P extends "public" ? Caller : P extends "twilio" ? TwilioCaller : SignedIn;
 
 export interface RouteContext<P extends Policy, B, Q, Pa> {
   req: Request;
@@ -45,13 +46,21 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
     const requestId = requestIdOf(req);
     try {
       const database = defaultDb();
-      const caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
+      let caller: Caller;
+      let formBody: Record<string, string> | undefined;
+      if (spec.policy === "twilio") {
+        // Nothing happens before the signature is checked, not even parsing.
+        formBody = (await verifyTwilioRequest(req, env().TWILIO_AUTH_TOKEN, publicUrl())).params;
+        caller = { kind: "twilio" };
+      } else {
+        caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
+      }
       authorize(spec.policy, caller);
       const params = spec.params ? parseWith(spec.params, (await next?.params) ?? {}, "params") : (undefined as Pa);
       const query = spec.query
         ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query")
         : (undefined as Q);
-      const body = spec.body ? parseWith(spec.body, await readJson(req), "body") : (undefined as B);
+      const body = spec.body ? parseWith(spec.body, formBody ?? (await readJson(req)), "body") : (undefined as B);
       const result = await handler({
         req,
         caller: caller as CallerFor<P>,

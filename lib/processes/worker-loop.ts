@@ -1,11 +1,13 @@
 // Runs the delivery worker inside the app process: on a timer, and at once
 // when a route stores something to deliver.
 import { db } from "../db/client";
-import { defaultTransports } from "../channels/transports";
+import { configuredTransports } from "../channels/configured-transports";
+import type { TransportMap } from "../channels/transports";
 import { log } from "../log";
 import { drainOutbox } from "./delivery-worker";
 
 let timer: NodeJS.Timeout | undefined;
+let transports: TransportMap | undefined;
 let running: Promise<void> | undefined;
 let again = false;
 
@@ -28,7 +30,8 @@ export function wakeDeliveryWorker(): void {
     again = true;
     return;
   }
-  running = drainOutbox(db(), { transports: defaultTransports() })
+  transports ??= configuredTransports(db());
+  running = drainOutbox(db(), { transports })
     .then(() => undefined)
     .catch((err) => log.error("delivery worker drain failed", { err }))
     .finally(() => {

@@ -51,7 +51,7 @@ export async function call(handler: RouteHandler, opts: CallOptions = {}) {
       typeof opts.body === "string" || opts.body instanceof Uint8Array
         ? (opts.body as BodyInit)
         : JSON.stringify(opts.body);
-    headers.set("content-type", "application/json");
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const req = new Request(`http://localhost${opts.path ?? "/api/test"}`, {
     method: opts.method ?? "GET",

@@ -10,6 +10,12 @@ process.env.DATABASE_URL = workerDatabaseUrl(provider, workerId);
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
 process.env.BCRYPT_COST = "4";
 process.env.OUTBOX_WORKER = "off";
+// Twilio webhooks are verified against the public URL, which differs from the
+// URL the handler sees (http://localhost/…), as behind a proxy.
+process.env.PUBLIC_URL = "https://desk.example.test";
+process.env.TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000000";
+process.env.TWILIO_AUTH_TOKEN = "integration-tests-twilio-token";
+process.env.TWILIO_SMS_FROM = "+15005550006";
 
 const { migrate } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db/client");

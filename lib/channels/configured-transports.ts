@@ -1,0 +1,25 @@
+// The transports this process delivers with, from configuration. A channel
+// without one falls back to the local recorder (see transports.ts).
+import type { Db } from "../db/client";
+import { publicUrl, twilioConfig } from "../env";
+import { log } from "../log";
+import { twilioSmsTransport } from "./sms/twilio-transport";
+import type { TransportMap } from "./transports";
+
+export function configuredTransports(db: Db): TransportMap {
+  const twilio = twilioConfig();
+  if (!twilio) {
+    log.info(
+      "SMS goes to the local recorder: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_SMS_FROM to send through Twilio",
+    );
+    return {};
+  }
+  return {
+    sms: twilioSmsTransport(db, {
+      accountSid: twilio.accountSid,
+      authToken: twilio.authToken,
+      from: twilio.smsFrom,
+      publicUrl: publicUrl(),
+    }),
+  };
+}

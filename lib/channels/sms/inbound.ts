@@ -1,0 +1,57 @@
+// An incoming SMS/MMS webhook from Twilio → ingest. Twilio posts many more
+// parameters than these (the signature covers them all); we read what we use.
+import twilio from "twilio";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { ingest } from "../../conversations/ingest";
+import { normaliseIdentity } from "../../customers/identity";
+import { consentChange, setSmsConsent } from "./opt-out";
+
+export const ZTwilioSmsWebhook = z.looseObject({
+  MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, "not a Twilio MessageSid"),
+  From: z.string().min(1).max(64),
+  To: z.string().max(64).optional(),
+  Body: z.string().max(10_000).default(""),
+  NumMedia: z.coerce.number().int().min(0).max(10).default(0),
+  OptOutType: z.enum(["STOP", "START", "HELP"]).optional(),
+  ProfileName: z.string().max(200).optional(),
+});
+export type TTwilioSmsWebhook = z.infer<typeof ZTwilioSmsWebhook>;
+
+export async function receiveSms(db: Db, hook: TTwilioSmsWebhook) {
+  const media = Array.from({ length: hook.NumMedia }, (_, i) => ({
+    url: String(hook[`MediaUrl${i}`] ?? ""),
+    contentType: String(hook[`MediaContentType${i}`] ?? "application/octet-stream"),
+  })).filter((m) => m.url.startsWith("https://") || m.url.startsWith("http://"));
+
+  const result = await ingest(db, {
+    channel: "sms",
+    providerId: hook.MessageSid,
+    from: { identity: { kind: "phone", value: hook.From }, name: hook.ProfileName },
+    body: hook.Body,
+    attachments: media.map((m, i) => ({
+      filename: `media-${i + 1}.${m.contentType.split("/")[1]?.replace(/[^a-z0-9]/gi, "") || "bin"}`,
+      contentType: m.contentType,
+      // Twilio hosts the media; its size is known only once fetched.
+      size: 0,
+      storageKey: m.url,
+    })),
+  });
+  const change = consentChange(hook.Body, hook.OptOutType);
+  if (change && !result.duplicate) {
+    await setSmsConsent(
+      db,
+      normaliseIdentity({ kind: "phone", value: hook.From }).value,
+      change,
+      result.conversationId,
+    );
+  }
+  return result;
+}
+
+/** An empty TwiML answer: Twilio itself answers STOP/START/HELP, and agents answer the rest. */
+export function emptyMessagingTwiml(): Response {
+  return new Response(new twilio.twiml.MessagingResponse().toString(), {
+    headers: { "content-type": "text/xml; charset=utf-8" },
+  });
+}
