@@ -1,9 +1,10 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // better-sqlite3 is a native addon and pg has optional native bits: load them
+  // better-sqlite3 is a native addon, pg has optional native bits and twilio is a
+  // large CommonJS SDK: load them
   // from node_modules at run time instead of bundling.
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "twilio"],
   poweredByHeader: false,
   async headers() {
     return [

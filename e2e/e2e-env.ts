@@ -6,6 +6,8 @@ export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 export const OIDC_CLIENT_ID = "omnidesk-e2e";
 export const OIDC_CLIENT_SECRET = "e2e-only-client-secret";
+export const TWILIO_AUTH_TOKEN = "e2e-only-twilio-token";
+export const FAKE_TWILIO_PORT = Number(process.env.E2E_FAKE_TWILIO_PORT ?? 3198);
 export const DEMO_PASSWORD = "e2e-demo-password";
 export const AGENT_EMAIL = "alex@demo.test";
 
@@ -17,6 +19,12 @@ export const appEnv = {
   OIDC_CLIENT_ID,
   OIDC_CLIENT_SECRET,
   OIDC_NAME: "Test SSO",
+  PUBLIC_URL: APP_URL,
+  TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
+  TWILIO_AUTH_TOKEN,
+  TWILIO_SMS_FROM: "+15005550006",
+  // The journeys' own fake of Twilio's REST API, started by the SMS journey.
+  TWILIO_API_BASE: `http://127.0.0.1:${FAKE_TWILIO_PORT}`,
   DEMO_PASSWORD,
   DEMO_CREDENTIALS_FILE: "data/e2e-credentials.txt",
   OUTBOX_POLL_MS: "200",

@@ -20,6 +20,8 @@ const ZEnv = z.object({
   TWILIO_AUTH_TOKEN: optional,
   /** The sender for SMS: an E.164 number or a Messaging Service SID (MG…). */
   TWILIO_SMS_FROM: optional,
+  /** Where Twilio's REST API is reached: https://api.twilio.com unless an egress proxy (or a test fake) stands in. */
+  TWILIO_API_BASE: z.url().optional(),
   OIDC_ISSUER: optional,
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
@@ -59,7 +61,12 @@ export function publicUrl(e: Env = env()): string {
 
 export function twilioConfig(e: Env = env()) {
   if (!e.TWILIO_ACCOUNT_SID || !e.TWILIO_AUTH_TOKEN || !e.TWILIO_SMS_FROM) return undefined;
-  return { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, smsFrom: e.TWILIO_SMS_FROM };
+  return {
+    accountSid: e.TWILIO_ACCOUNT_SID,
+    authToken: e.TWILIO_AUTH_TOKEN,
+    smsFrom: e.TWILIO_SMS_FROM,
+    apiBase: e.TWILIO_API_BASE,
+  };
 }
 
 export function isPostgresUrl(url: string): boolean {

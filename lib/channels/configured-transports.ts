@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import { publicUrl, twilioConfig } from "../env";
 import { log } from "../log";
+import { rebasedRequestClient } from "./sms/rebased-request-client";
 import { twilioSmsTransport } from "./sms/twilio-transport";
 import type { TransportMap } from "./transports";
 
@@ -20,6 +21,7 @@ export function configuredTransports(db: Db): TransportMap {
       authToken: twilio.authToken,
       from: twilio.smsFrom,
       publicUrl: publicUrl(),
+      httpClient: twilio.apiBase ? rebasedRequestClient(twilio.apiBase) : undefined,
     }),
   };
 }

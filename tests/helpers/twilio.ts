@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import twilio from "twilio";
-import RequestClient from "twilio/lib/base/RequestClient";
+import { rebasedRequestClient } from "@/lib/channels/sms/rebased-request-client";
 import type { CallOptions } from "./factories";
 
 export const sid = (prefix: string) =>
@@ -34,7 +34,7 @@ export function signedTwilioPost(
 
 export function inboundSms(overrides: Record<string, string> = {}): Record<string, string> {
   return {
-    AccountSid: process.env.TWILIO_ACCOUNT_SID!,
+    AccountSid: process.env.TWILIO_ACCOUNT_SID ?? "AC00000000000000000000000000000000",
     ApiVersion: "2010-04-01",
     MessageSid: sid("SM"),
     SmsSid: sid("SM"),
@@ -57,22 +57,23 @@ export const TWILIO_ERRORS = {
 } as const;
 
 /** Answers like Twilio's Messages API, in the order `answers` says (then "ok"). */
-export async function startFakeTwilio() {
-  const requests: Array<{ path: string; params: Record<string, string>; authorization?: string }> = [];
+export async function startFakeTwilio(port = 0) {
+  const requests: Array<{ path: string; params: Record<string, string>; authorization?: string; sid?: string }> = [];
   const answers: FakeAnswer[] = [];
   const server: Server = createServer((req, res) => {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", () => {
       const params = Object.fromEntries(new URLSearchParams(raw));
-      requests.push({ path: req.url ?? "", params, authorization: req.headers.authorization });
       const answer = answers.shift() ?? "ok";
+      const messageSid = answer === "ok" ? sid("SM") : undefined;
+      requests.push({ path: req.url ?? "", params, authorization: req.headers.authorization, sid: messageSid });
       res.setHeader("content-type", "application/json");
       if (answer === "ok") {
         res.statusCode = 201;
         res.end(
           JSON.stringify({
-            sid: sid("SM"),
+            sid: messageSid,
             status: "queued",
             to: params.To,
             from: params.From ?? null,
@@ -86,18 +87,14 @@ export async function startFakeTwilio() {
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  class LoopbackClient extends RequestClient {
-    request<T>(opts: RequestClient.RequestOptions<T>) {
-      return super.request({ ...opts, uri: opts.uri.replace(/^https:\/\/api\.twilio\.com/, base) });
-    }
-  }
   return {
     requests,
     answers,
-    httpClient: new LoopbackClient(),
+    base,
+    httpClient: rebasedRequestClient(base),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

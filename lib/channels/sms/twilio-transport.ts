@@ -2,7 +2,7 @@
 // client's own auto-retry is off: 429, 5xx and network errors are retried with
 // backoff; 21610 (the number sent STOP) and other 4xx are final.
 import twilio from "twilio";
-import type RequestClient from "twilio/lib/base/RequestClient";
+
 import type { Db } from "../../db/client";
 import { PermanentDeliveryError, type Transport } from "../transports";
 import { setSmsConsent, smsRecipient } from "./opt-out";
@@ -17,7 +17,7 @@ export interface TwilioSmsOptions {
   /** the public origin Twilio posts status callbacks to */
   publicUrl: string;
   /** for tests: a client that sends the REST calls to a local fake */
-  httpClient?: RequestClient;
+  httpClient?: InstanceType<typeof twilio.RequestClient>;
 }
 
 interface TwilioRestError {

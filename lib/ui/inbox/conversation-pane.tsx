@@ -7,6 +7,7 @@ import { useAgents } from "./use-agents";
 import { useConversation, type ConversationView } from "./use-conversation";
 import { useReply, useUpdateConversation } from "./use-conversation-mutations";
 import { StatusOptions } from "../shared/status-options";
+import { smsSegments } from "@/lib/channels/sms/segments";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -172,6 +173,9 @@ function Composer({ conversation: c }: { conversation: ConversationView }) {
   const [internal, setInternal] = useState(false);
   const [channel, setChannel] = useState("");
   const closed = c.status === "closed";
+  const replyChannel = (channel || lastInboundChannel(c) || c.channel) as TChannel;
+  const smsBlocked = !internal && replyChannel === "sms" ? smsBlockedReason(c) : undefined;
+  const blocked = (closed && !internal) || !!smsBlocked;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) return;
@@ -228,16 +232,40 @@ function Composer({ conversation: c }: { conversation: ConversationView }) {
               ? "Only agents see notes"
               : "Write your reply…"
         }
-        disabled={closed && !internal}
+        disabled={blocked}
       />
+      {smsBlocked && (
+        <p className="composer-notice" role="status">
+          {smsBlocked}
+        </p>
+      )}
+      {!internal && replyChannel === "sms" && !smsBlocked && <SegmentCount text={body} />}
       <FormError message={send.error?.message} />
-      <button
-        type="submit"
-        className="btn btn-primary"
-        disabled={send.isPending || !body.trim() || (closed && !internal)}
-      >
+      <button type="submit" className="btn btn-primary" disabled={send.isPending || !body.trim() || blocked}>
         {send.isPending ? "Sending…" : internal ? "Add note" : "Send reply"}
       </button>
     </form>
+  );
+}
+
+function lastInboundChannel(c: ConversationView): string | undefined {
+  return c.messages.findLast((m) => m.direction === "inbound")?.channel;
+}
+
+/** Why SMS replies are off for this customer, if they are. */
+function smsBlockedReason(c: ConversationView): string | undefined {
+  const phones = c.customer.identities.filter((i) => i.kind === "phone");
+  if (!phones.length) return "This customer has no phone number: SMS replies are off. Pick another channel.";
+  if (phones.every((p) => p.optedOutAt)) return "This customer texted STOP: SMS replies are off. Pick another channel.";
+  return undefined;
+}
+
+function SegmentCount({ text }: { text: string }) {
+  const s = smsSegments(text);
+  return (
+    <p className="muted segment-count" data-testid="sms-segments">
+      {s.segments} SMS segment{s.segments === 1 ? "" : "s"} · {s.units}{" "}
+      {s.encoding === "GSM-7" ? "characters" : "UCS-2 units"} ({s.encoding})
+    </p>
   );
 }
