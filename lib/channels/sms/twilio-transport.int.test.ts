@@ -58,8 +58,9 @@ describe("the Twilio SMS transport", () => {
     });
     expect(await m.message()).toMatchObject({
       deliveryStatus: "sent",
-      providerId: expect.stringMatching(/^SM[0-9a-f]{32}$/),
+      providerId: req!.sid,
     });
+    expect(req!.sid).toMatch(/^SM[0-9a-f]{32}$/);
   });
 
   it("retries 429 and 5xx with backoff, then delivers", async () => {
