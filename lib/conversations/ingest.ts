@@ -2,7 +2,7 @@
 // (channel, providerId) through the unique constraint; everything it writes —
 // customer, identity, conversation, message, events — commits together or not at all.
 import { z } from "zod";
-import { recordEvent } from "../audit/record-event";
+import { recordEvents } from "../audit/record-event";
 import { type Db, type Tx, isUniqueViolation } from "../db/client";
 import { conflict, notFound } from "../errors";
 import { normaliseIdentity } from "../customers/identity";
@@ -49,10 +49,8 @@ const MAX_ATTEMPTS = 3;
 
 export async function ingest(db: Db, input: TInbound): Promise<IngestResult> {
   const inbound = ZInbound.parse(input);
-  // A replayed webhook is the common case for duplicates: answer it without a transaction.
-  const seen = await findDuplicate(db, inbound.channel, inbound.providerId);
-  if (seen) return seen;
-
+  // No look-up first: new messages are the common case, and the unique constraint
+  // catches a replay (its transaction rolls back and we report the stored message).
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction((tx) => ingestInTx(tx, inbound));
@@ -86,9 +84,9 @@ async function findDuplicate(db: Db, channel: TChannel, providerId?: string): Pr
 type Inbound = z.output<typeof ZInbound>;
 
 async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
-  const customerId = await resolveCustomer(tx, inbound.from);
+  const { customerId, newCustomer } = await resolveCustomer(tx, inbound.from);
   const at = inbound.receivedAt ?? new Date();
-  const { conversation, created } = await findOrOpenConversation(tx, customerId, inbound, at);
+  const { conversation, created } = await findOrOpenConversation(tx, customerId, inbound, at, newCustomer);
 
   const message = await tx.message.create({
     data: {
@@ -105,29 +103,26 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
   });
 
   const reopen = REOPENED_BY_CUSTOMER.includes(conversation.status as TStatus);
-  await tx.conversation.update({
-    where: { id: conversation.id },
-    data: { lastMessageAt: at, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
-  });
-  if (created) {
-    await recordEvent(tx, {
-      action: "conversation.created",
-      conversationId: conversation.id,
-      data: { channel: inbound.channel },
+  // A conversation opened just now already carries this message's time.
+  if (!created) {
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: { lastMessageAt: at, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
     });
   }
-  if (reopen) {
-    await recordEvent(tx, {
-      action: "conversation.reopened",
+  await recordEvents(tx, [
+    ...(created
+      ? [{ action: "conversation.created", conversationId: conversation.id, data: { channel: inbound.channel } }]
+      : []),
+    ...(reopen
+      ? [{ action: "conversation.reopened", conversationId: conversation.id, data: { from: conversation.status } }]
+      : []),
+    {
+      action: "message.received",
       conversationId: conversation.id,
-      data: { from: conversation.status },
-    });
-  }
-  await recordEvent(tx, {
-    action: "message.received",
-    conversationId: conversation.id,
-    data: { messageId: message.id, channel: inbound.channel },
-  });
+      data: { messageId: message.id, channel: inbound.channel },
+    },
+  ]);
   return {
     conversationId: conversation.id,
     messageId: message.id,
@@ -137,28 +132,28 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
   };
 }
 
-async function resolveCustomer(tx: Tx, from: Inbound["from"]): Promise<string> {
+async function resolveCustomer(tx: Tx, from: Inbound["from"]): Promise<{ customerId: string; newCustomer: boolean }> {
   if ("customerId" in from) {
     const c = await tx.customer.findUnique({ where: { id: from.customerId }, select: { id: true } });
     if (!c) throw notFound("Customer");
-    return c.id;
+    return { customerId: c.id, newCustomer: false };
   }
   const identity = normaliseIdentity(from.identity);
   const existing = await tx.identity.findUnique({
     where: { kind_value: identity },
     select: { customerId: true },
   });
-  if (existing) return existing.customerId;
+  if (existing) return { customerId: existing.customerId, newCustomer: false };
   // A concurrent ingest may create the same identity: the unique constraint makes
   // one of us fail, and ingest() retries, finding the winner's customer.
   const customer = await tx.customer.create({
     data: { name: from.name || identity.value, identities: { create: identity } },
     select: { id: true },
   });
-  return customer.id;
+  return { customerId: customer.id, newCustomer: true };
 }
 
-async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbound, at: Date) {
+async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbound, at: Date, newCustomer: boolean) {
   if (inbound.conversationId !== undefined) {
     const c = await tx.conversation.findUnique({
       where: { id: inbound.conversationId },
@@ -169,7 +164,8 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
     if (c.status === "closed") throw conflict("conversation_closed", "This conversation is closed; start a new one.");
     return { conversation: c, created: false };
   }
-  if (!inbound.newConversation) {
+  // A customer created in this transaction has no conversations to look through.
+  if (!inbound.newConversation && !newCustomer) {
     const latest = await tx.conversation.findFirst({
       where: { customerId, status: { not: "closed" } },
       orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
