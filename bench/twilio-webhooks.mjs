@@ -126,9 +126,11 @@ async function load(name, url) {
 
 const floor = fork("bench/floor-server.mjs", [String(FLOOR_PORT), FLOOR_DB], { stdio: "ignore" });
 await new Promise((resolve) => floor.once("message", resolve));
+// Its own process group, so stopping it stops next-server too, not only npx.
 const app = spawn("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
   env: { ...process.env, ...appEnv },
   stdio: "ignore",
+  detached: true,
 });
 try {
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
@@ -151,6 +153,6 @@ try {
     `\np99 ratio app/floor: ${(ap.p99 / fl.p99).toFixed(2)}× (target ≤ 2×), p50 ratio: ${(ap.p50 / fl.p50).toFixed(2)}×, errors: ${ap.errors}`,
   );
 } finally {
-  app.kill("SIGTERM");
+  process.kill(-app.pid, "SIGTERM");
   floor.kill("SIGTERM");
 }

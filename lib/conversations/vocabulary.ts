@@ -13,7 +13,8 @@ export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const ZPriority = z.enum(PRIORITIES);
 export type TPriority = z.infer<typeof ZPriority>;
 
-export const IDENTITY_KINDS = ["email", "phone", "chat", "sso"] as const;
+/** "withheld" is a caller who hid their number: one identity per call, joined to nobody. */
+export const IDENTITY_KINDS = ["email", "phone", "chat", "sso", "withheld"] as const;
 export const ZIdentityKind = z.enum(IDENTITY_KINDS);
 export type TIdentityKind = z.infer<typeof ZIdentityKind>;
 

@@ -27,6 +27,7 @@ export function normaliseIdentity(ref: IdentityRef, defaultCountry?: CountryCode
     }
     case "chat":
     case "sso":
+    case "withheld":
       if (!raw) throw badRequest("invalid_identity", `an empty ${ref.kind} identity`);
       return { kind: ref.kind, value: raw };
   }

@@ -117,6 +117,9 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "conversation.reopened": () => "Reopened by the customer's message",
   "message.delivery_note": (d) => String(d.note),
   "message.delivery_failed": (d) => `Delivery failed: ${d.error}`,
+  "call.ended": (d) => `Call ended: ${d.outcome}, ${d.durationSeconds} s`,
+  "sms.opted_out": (d) => `${d.phone} texted STOP: SMS replies are off`,
+  "sms.opted_in": (d) => `${d.phone} texted START: SMS replies are on again`,
 };
 
 function Timeline({ conversation: c }: { conversation: ConversationView }) {
@@ -150,7 +153,8 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
               <ul className="attachments">
                 {entry.m.attachments.map((a) => (
                   <li key={a.id}>
-                    📎 {a.filename} ({Math.ceil(a.size / 1024)} KB)
+                    📎 {a.filename}
+                    {a.size > 0 ? ` (${Math.ceil(a.size / 1024)} KB)` : ""}
                   </li>
                 ))}
               </ul>
