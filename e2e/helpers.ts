@@ -1,5 +1,6 @@
-import { expect, type Page } from "@playwright/test";
-import { AGENT_EMAIL, DEMO_PASSWORD } from "./e2e-env";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { signedTwilioPost } from "../tests/helpers/twilio";
+import { AGENT_EMAIL, DEMO_PASSWORD, TWILIO_AUTH_TOKEN } from "./e2e-env";
 
 export const uniq = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -24,4 +25,13 @@ export async function signUpCustomer(page: Page, name: string) {
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/portal$/);
   return email;
+}
+
+/** Posts to the app exactly as Twilio would: signed over the public URL and every param. */
+export async function postAsTwilio(request: APIRequestContext, url: string, params: Record<string, string>) {
+  const signed = signedTwilioPost(new URL(url).pathname + new URL(url).search, params, {
+    authToken: TWILIO_AUTH_TOKEN,
+    signedUrl: url,
+  });
+  return request.post(url, { headers: signed.headers, data: Buffer.from(String(signed.body)) });
 }

@@ -1,16 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { inboundSms, sid, signedTwilioPost, startFakeTwilio } from "../tests/helpers/twilio";
-import { APP_URL, FAKE_TWILIO_PORT, TWILIO_AUTH_TOKEN } from "./e2e-env";
-import { signInAsAgent, uniq } from "./helpers";
-
-/** Posts to the app exactly as Twilio would: signed over the public URL and every param. */
-async function postAsTwilio(request: APIRequestContext, url: string, params: Record<string, string>) {
-  const signed = signedTwilioPost(new URL(url).pathname + new URL(url).search, params, {
-    authToken: TWILIO_AUTH_TOKEN,
-    signedUrl: url,
-  });
-  return request.post(url, { headers: signed.headers, data: Buffer.from(String(signed.body)) });
-}
+import { expect, test } from "@playwright/test";
+import { inboundSms, sid, startFakeTwilio } from "../tests/helpers/twilio";
+import { APP_URL, FAKE_TWILIO_PORT } from "./e2e-env";
+import { postAsTwilio, signInAsAgent, uniq } from "./helpers";
 
 test("an SMS arrives, the agent replies by SMS, and Twilio's delivery callback marks the reply delivered", async ({
   page,
