@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-const PROTECTED_PAGES = ["/inbox", "/portal"];
+const PROTECTED_PAGES = ["/inbox", "/portal", "/dev"];
 
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();

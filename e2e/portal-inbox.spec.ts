@@ -89,3 +89,14 @@ test("signed-out visitors are sent to sign in, and wrong passwords are explained
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
 });
+
+test("the local outbox shows what was recorded instead of sent while no provider was configured", async ({ page }) => {
+  await signInAsAgent(page);
+  await page.getByRole("link", { name: "Local outbox" }).click();
+  await expect(page).toHaveURL(/\/dev\/outbox$/);
+  const row = page.getByTestId("local-outbox-row").filter({ hasText: "10am to 4pm on Sundays" });
+  await expect(row).toContainText("Dev Patel <+447700900123>");
+  await expect(row).toContainText("SMS");
+  await row.getByRole("link").click();
+  await expect(page.getByRole("heading", { name: /Is the shop open on Sunday/ })).toBeVisible();
+});

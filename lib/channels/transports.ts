@@ -34,10 +34,16 @@ export const portalTransport: Transport = {
   },
 };
 
-/** Offline fallback: nothing leaves the machine; the timeline says so. */
+export const LOCAL_PROVIDER_PREFIX = "local-";
+
+/** Offline fallback: nothing leaves the machine; the timeline says so and the local outbox page lists it. */
 export const localTransport: Transport = {
   async send(m) {
-    return { status: "sent", note: `recorded locally: no ${m.channel} provider is configured` };
+    return {
+      status: "sent",
+      providerId: `${LOCAL_PROVIDER_PREFIX}${m.id}`,
+      note: `recorded locally: no ${m.channel} provider is configured`,
+    };
   },
 };
 

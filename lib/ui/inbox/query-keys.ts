@@ -10,4 +10,5 @@ export const inboxKeys = {
   list: (f: InboxFilters) => [...inboxKeys.lists(), f] as const,
   conversation: (id: number) => [...inboxKeys.all, "conversation", id] as const,
   agents: () => [...inboxKeys.all, "agents"] as const,
+  localOutbox: () => [...inboxKeys.all, "local-outbox"] as const,
 };

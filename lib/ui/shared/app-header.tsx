@@ -8,6 +8,11 @@ export function AppHeader({ area, userName }: { area: "Inbox" | "Support"; userN
         Omnidesk <span className="muted">{area}</span>
       </Link>
       <span className="app-header-user">
+        {area === "Inbox" && (
+          <Link href="/dev/outbox" className="muted">
+            Local outbox
+          </Link>
+        )}
         <span data-testid="signed-in-as">{userName}</span>
         <SignOutButton />
       </span>

@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { LocalOutbox } from "@/lib/ui/inbox/local-outbox";
+
+export const metadata: Metadata = { title: "Local outbox" };
+
+export default function LocalOutboxPage() {
+  return <LocalOutbox />;
+}

@@ -1,0 +1,6 @@
+import { listLocallyRecorded, ZLocalOutboxQuery } from "@/lib/channels/local-outbox";
+import { route } from "@/lib/gateway/route";
+
+export const GET = route({ policy: "agent", query: ZLocalOutboxQuery }, async ({ db, query }) => ({
+  items: await listLocallyRecorded(db, query),
+}));
