@@ -1,6 +1,7 @@
-// Fast path only: a request id for every request, and an early redirect to
-// sign-in for pages that need a session. Authorisation itself happens in the
-// route wrapper and the pages' own checks, where the data is read.
+// Pages only, fast path only: a request id, and an early redirect to sign-in for
+// pages that need a session. API routes skip it (it costs every webhook about a
+// millisecond): their request id and authorisation come from the route wrapper,
+// and pages check authorisation again where the data is read.
 import { NextResponse, type NextRequest } from "next/server";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -27,5 +28,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };
