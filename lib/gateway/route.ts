@@ -50,7 +50,7 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
       let formBody: Record<string, string> | undefined;
       if (spec.policy === "twilio") {
         // Nothing happens before the signature is checked, not even parsing.
-        formBody = (await verifyTwilioRequest(req, env().TWILIO_AUTH_TOKEN, publicUrl())).params;
+        formBody = verifyTwilioRequest(req, await readBodyText(req), env().TWILIO_AUTH_TOKEN, publicUrl()).params;
         caller = { kind: "twilio" };
       } else {
         caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
@@ -72,8 +72,7 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
         next,
       });
       const res = result instanceof Response ? result : Response.json(result ?? { ok: true });
-      res.headers.set("x-request-id", requestId);
-      return res;
+      return withRequestId(res, requestId);
     } catch (err) {
       return errorResponse(err, requestId, req);
     }
@@ -115,23 +114,38 @@ function describe(error: ZodError, where: string): string {
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
-async function readJson(req: Request): Promise<unknown> {
+/** The body as text: at most MAX_BODY_BYTES, and valid UTF-8 (refused rather than silently repaired). */
+async function readBodyText(req: Request): Promise<string> {
   const tooLarge = () => new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
   if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const bytes = new Uint8Array(await req.arrayBuffer());
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
-  let text: string;
   try {
-    // Refuse rather than silently replace bytes that are not UTF-8.
-    text = strictUtf8.decode(bytes);
+    return strictUtf8.decode(bytes);
   } catch {
-    throw new AppError(400, "invalid_json", "The request body is not valid UTF-8");
+    throw new AppError(400, "invalid_body", "The request body is not valid UTF-8");
   }
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await readBodyText(req);
   if (!text.trim()) throw new AppError(400, "invalid_json", "The request body must be a JSON object");
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError(400, "invalid_json", "The request body is not valid JSON");
+  }
+}
+
+/** Response.redirect() and some others have immutable headers: copy those. */
+function withRequestId(res: Response, requestId: string): Response {
+  try {
+    res.headers.set("x-request-id", requestId);
+    return res;
+  } catch {
+    const headers = new Headers(res.headers);
+    headers.set("x-request-id", requestId);
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
   }
 }
 

@@ -9,11 +9,13 @@ export interface TwilioWebhook {
   params: Record<string, string>;
 }
 
-export async function verifyTwilioRequest(
+/** `bodyText` is the request's form body, read by the caller within its size limit. */
+export function verifyTwilioRequest(
   req: Request,
+  bodyText: string,
   authToken: string | undefined,
   publicOrigin: string,
-): Promise<TwilioWebhook> {
+): TwilioWebhook {
   if (!authToken) {
     throw new AppError(
       503,
@@ -28,7 +30,7 @@ export async function verifyTwilioRequest(
     log.warn("twilio webhook without a signature", { url: publicHref });
     throw new AppError(400, "missing_signature", "X-Twilio-Signature is required");
   }
-  const params = Object.fromEntries(new URLSearchParams(await req.text()));
+  const params = Object.fromEntries(new URLSearchParams(bodyText));
   if (!twilio.validateRequest(authToken, signature, publicHref, params)) {
     log.warn("twilio webhook with a bad signature", { url: publicHref });
     throw new AppError(403, "invalid_signature", "X-Twilio-Signature does not match this request");

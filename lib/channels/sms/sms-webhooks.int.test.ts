@@ -91,6 +91,18 @@ describe("POST /api/twilio/sms", () => {
     expect(await db().message.count()).toBe(0);
   });
 
+  it("reads no more than the body limit, and refuses bytes that are not UTF-8, before checking anything else", async () => {
+    const huge = signedTwilioPost(SMS, inboundSms({ Body: "x".repeat(1_100_000) }));
+    const tooBig = await call(smsRoute.POST, huge);
+    expect(tooBig.status).toBe(413);
+    const notUtf8 = signedTwilioPost(SMS, inboundSms());
+    notUtf8.body = Buffer.concat([Buffer.from(String(notUtf8.body)), Buffer.from([0xff, 0xfe])]);
+    const res = await call(smsRoute.POST, notUtf8);
+    expect(res.status).toBe(400);
+    expect(res.json.error.code).toBe("invalid_body");
+    expect(await db().message.count()).toBe(0);
+  });
+
   it("STOP opts the number out and START opts it back in; the messages are kept", async () => {
     await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms({ Body: "Hi" })));
     await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms({ Body: "stop" })));
