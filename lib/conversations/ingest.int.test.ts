@@ -70,6 +70,17 @@ describe("ingest", () => {
     expect(await db().message.count()).toBe(4);
   });
 
+  it("racing messages from a known customer without an open conversation open exactly one", async () => {
+    const first = await ingest(db(), sms("K0", "first", "+14155550555"));
+    await db().conversation.update({ where: { id: first.conversationId }, data: { status: "closed" } });
+    const results = await Promise.all(
+      ["K1", "K2", "K3", "K4", "K5", "K6"].map((id) => ingest(db(), sms(id, id, "+14155550555"))),
+    );
+    expect(new Set(results.map((r) => r.conversationId)).size).toBe(1);
+    expect(results.filter((r) => r.createdConversation)).toHaveLength(1);
+    expect(await db().conversation.count()).toBe(2);
+  });
+
   it("the same provider id on another channel is a different message", async () => {
     await ingest(db(), sms("ID-1"));
     await ingest(db(), { ...sms("ID-1"), channel: "chat" });

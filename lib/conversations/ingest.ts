@@ -166,6 +166,9 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
   }
   // A customer created in this transaction has no conversations to look through.
   if (!inbound.newConversation && !newCustomer) {
+    // Lock the customer's row until commit, so two racing messages cannot both find no
+    // open conversation and open one each (PostgreSQL; SQLite transactions are serial).
+    await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" WHERE "id" = ${customerId}`;
     const latest = await tx.conversation.findFirst({
       where: { customerId, status: { not: "closed" } },
       orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
