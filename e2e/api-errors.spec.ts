@@ -46,3 +46,14 @@ test("API errors carry the request id the response header names", async ({ reque
     requestId: "trace-1234567890",
   });
 });
+
+test("the API is documented: OpenAPI 3.1 at /api/openapi.json and a readable page", async ({ page, request }) => {
+  const doc = await (await request.get("/api/openapi.json")).json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toContain("/api/conversations/{id}/messages");
+  await page.goto("/api-docs");
+  const reply = page.getByRole("region", { name: "POST /api/conversations/{id}/messages" });
+  await expect(reply).toContainText("Reply or add an internal note");
+  await expect(reply).toContainText("Who may call: A signed-in agent or admin.");
+  await expect(reply.getByText("body", { exact: true })).toBeVisible();
+});

@@ -36,7 +36,11 @@ export interface RouteSpec<P extends Policy, B, Q, Pa> {
 
 type NextRouteArg = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export type RouteHandler = ((req: Request, next: NextRouteArg) => Promise<Response>) & { policy: Policy };
+export type RouteHandler = ((req: Request, next: NextRouteArg) => Promise<Response>) & {
+  policy: Policy;
+  /** what the route validates, for the OpenAPI document */
+  spec: RouteSpec<Policy, unknown, unknown, unknown>;
+};
 
 export function route<P extends Policy, B = undefined, Q = undefined, Pa = undefined>(
   spec: RouteSpec<P, B, Q, Pa>,
@@ -77,7 +81,7 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
       return errorResponse(err, requestId, req);
     }
   };
-  return Object.assign(wrapped, { policy: spec.policy });
+  return Object.assign(wrapped, { policy: spec.policy, spec: spec as RouteSpec<Policy, unknown, unknown, unknown> });
 }
 
 /** A JSON response with a status other than 200. */

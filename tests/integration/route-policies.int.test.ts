@@ -1,18 +1,10 @@
 // Every route handler file must go through the gateway wrapper with a declared policy.
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "@/lib/gateway/policy";
+import { routeFiles } from "@/tests/helpers/route-files";
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
-export function routeFiles(dir = "app"): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return routeFiles(p);
-    return /^route\.(ts|tsx|js)$/.test(e.name) ? [p] : [];
-  });
-}
 
 describe("route policies", () => {
   const files = routeFiles();

@@ -1,0 +1,48 @@
+// Every API route, for the OpenAPI document. A test compares this list with the
+// route files on disk, so a new route cannot be left out.
+import type { DocumentedRoute } from "@/lib/gateway/openapi";
+import * as agents from "../agents/route";
+import * as auth from "../auth/[...nextauth]/route";
+import * as conversation from "../conversations/[id]/route";
+import * as conversationMessages from "../conversations/[id]/messages/route";
+import * as conversations from "../conversations/route";
+import * as devOutbox from "../dev/outbox/route";
+import * as health from "../health/route";
+import * as me from "../me/route";
+import * as portalConversation from "../portal/conversations/[id]/route";
+import * as portalMessages from "../portal/conversations/[id]/messages/route";
+import * as portalConversations from "../portal/conversations/route";
+import * as signup from "../portal/signup/route";
+import * as smsStatus from "../twilio/sms/status/route";
+import * as sms from "../twilio/sms/route";
+import * as voiceRecording from "../twilio/voice/recording/route";
+import * as voice from "../twilio/voice/route";
+import * as voiceStatus from "../twilio/voice/status/route";
+import * as voiceTranscription from "../twilio/voice/transcription/route";
+
+export const API_INFO = { title: "Omnidesk API", version: "0.1.0" };
+
+export const API_ROUTES: DocumentedRoute[] = [
+  { path: "/api/conversations", methods: conversations, summary: "The inbox: conversations, newest activity first" },
+  { path: "/api/conversations/{id}", methods: conversation, summary: "One conversation; assign, status, priority" },
+  { path: "/api/conversations/{id}/messages", methods: conversationMessages, summary: "Reply or add an internal note" },
+  { path: "/api/agents", methods: agents, summary: "Agents and teams" },
+  { path: "/api/dev/outbox", methods: devOutbox, summary: "What the local recorder 'sent'" },
+  { path: "/api/portal/conversations", methods: portalConversations, summary: "My conversations; start one" },
+  { path: "/api/portal/conversations/{id}", methods: portalConversation, summary: "One of my conversations" },
+  {
+    path: "/api/portal/conversations/{id}/messages",
+    methods: portalMessages,
+    summary: "Reply in one of my conversations",
+  },
+  { path: "/api/portal/signup", methods: signup, summary: "Create a customer account" },
+  { path: "/api/me", methods: me, summary: "Who am I" },
+  { path: "/api/health", methods: health, summary: "Liveness, including the database" },
+  { path: "/api/auth/{nextauth}", methods: auth, summary: "next-auth: sign-in, callbacks, session, CSRF token" },
+  { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },
+  { path: "/api/twilio/sms/status", methods: smsStatus, summary: "Twilio: delivery status of our SMS" },
+  { path: "/api/twilio/voice", methods: voice, summary: "Twilio: incoming call" },
+  { path: "/api/twilio/voice/recording", methods: voiceRecording, summary: "Twilio: a finished voicemail" },
+  { path: "/api/twilio/voice/transcription", methods: voiceTranscription, summary: "Twilio: a voicemail's transcript" },
+  { path: "/api/twilio/voice/status", methods: voiceStatus, summary: "Twilio: call status" },
+];

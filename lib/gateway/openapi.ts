@@ -1,0 +1,134 @@
+// The OpenAPI 3.1 document of the REST API, generated from the same zod schemas
+// the route wrapper validates with, so the documentation cannot drift from the code.
+import { z, type ZodType } from "zod";
+import type { Policy } from "./policy";
+import type { RouteHandler } from "./route";
+
+export interface DocumentedRoute {
+  /** the URL path as the app serves it, with {param} segments */
+  path: string;
+  methods: Partial<Record<string, RouteHandler>>;
+  summary?: string;
+}
+
+const SECURITY: Record<Policy, Array<Record<string, string[]>>> = {
+  public: [],
+  customer: [{ session: [] }],
+  agent: [{ session: [] }],
+  admin: [{ session: [] }],
+  twilio: [{ twilioSignature: [] }],
+};
+
+const WHO: Record<Policy, string> = {
+  public: "Anyone.",
+  customer: "A signed-in customer; only their own data.",
+  agent: "A signed-in agent or admin.",
+  admin: "A signed-in admin.",
+  twilio: "Twilio only: requests must carry a valid X-Twilio-Signature.",
+};
+
+function jsonSchema(schema: ZodType): Record<string, unknown> {
+  // Request schemas are documented as the client sends them (before transforms and defaults).
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+function parameters(schema: ZodType | undefined, where: "path" | "query") {
+  if (!schema) return [];
+  const s = jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === "path" || (s.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+const ERROR_RESPONSE = {
+  description: "An error: `{ error: { code, message, details?, requestId } }`",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
+export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    for (const [method, handler] of Object.entries(route.methods)) {
+      if (!handler) continue;
+      const { spec } = handler;
+      const formBody = spec.policy === "twilio";
+      paths[route.path] ??= {};
+      paths[route.path]![method.toLowerCase()] = {
+        summary: route.summary,
+        description: WHO[spec.policy],
+        security: SECURITY[spec.policy],
+        parameters: [...parameters(spec.params, "path"), ...parameters(spec.query, "query")],
+        ...(spec.body
+          ? {
+              requestBody: {
+                required: true,
+                content: {
+                  [formBody ? "application/x-www-form-urlencoded" : "application/json"]: {
+                    schema: jsonSchema(spec.body),
+                  },
+                },
+              },
+            }
+          : {}),
+        responses: {
+          "2XX": { description: formBody ? "TwiML (text/xml) or no content" : "Success (JSON)" },
+          "4XX": ERROR_RESPONSE,
+        },
+      };
+    }
+  }
+  return {
+    openapi: "3.1.0",
+    info,
+    paths,
+    components: {
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The session cookie set by sign-in",
+        },
+        twilioSignature: { type: "apiKey", in: "header", name: "X-Twilio-Signature" },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                details: {},
+                requestId: { type: "string" },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** `app/api/conversations/[id]/route.ts` → `/api/conversations/{id}` */
+export function routePathFromFile(file: string): string {
+  const rel = file
+    .replace(/\\/g, "/")
+    .replace(/^.*?app\//, "/")
+    .replace(/\/route\.(ts|tsx|js)$/, "");
+  return rel
+    .split("/")
+    .filter((seg) => !/^\(.*\)$/.test(seg))
+    .map((seg) => seg.replace(/^\[\.\.\.(\w+)\]$/, "{$1}").replace(/^\[(\w+)\]$/, "{$1}"))
+    .join("/");
+}

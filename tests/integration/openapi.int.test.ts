@@ -1,0 +1,57 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import * as openapi from "@/app/api/openapi.json/route";
+import { routePathFromFile } from "@/lib/gateway/openapi";
+import { call } from "@/tests/helpers/factories";
+import { routeFiles } from "@/tests/helpers/route-files";
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+describe("GET /api/openapi.json", () => {
+  it("documents every method of every route file, so a route cannot be left out", async () => {
+    const res = await call(openapi.GET, { path: "/api/openapi.json" });
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe("3.1.0");
+    const missing: string[] = [];
+    for (const file of routeFiles()) {
+      const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
+      const apiPath = routePathFromFile(file);
+      for (const method of Object.keys(mod).filter((k) => HTTP_METHODS.includes(k))) {
+        if (!res.json.paths[apiPath]?.[method.toLowerCase()]) missing.push(`${method} ${apiPath}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("documents bodies, parameters and who may call, from the routes' own schemas", async () => {
+    const { json } = await call(openapi.GET, { path: "/api/openapi.json" });
+    const replyOp = json.paths["/api/conversations/{id}/messages"].post;
+    expect(replyOp.security).toEqual([{ session: [] }]);
+    expect(replyOp.parameters).toEqual([expect.objectContaining({ name: "id", in: "path", required: true })]);
+    expect(replyOp.requestBody.content["application/json"].schema).toMatchObject({
+      type: "object",
+      required: ["body"],
+      additionalProperties: false,
+      properties: { channel: { enum: ["portal", "chat", "email", "sms", "voice", "api"] } },
+    });
+    const inbox = json.paths["/api/conversations"].get;
+    expect(inbox.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "status",
+      "assignee",
+      "team",
+      "channel",
+      "cursor",
+      "limit",
+    ]);
+    const sms = json.paths["/api/twilio/sms"].post;
+    expect(sms.security).toEqual([{ twilioSignature: [] }]);
+    expect(Object.keys(sms.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
+    expect(json.paths["/api/portal/signup"].post.security).toEqual([]);
+  });
+
+  it("turns route files into URL paths", () => {
+    expect(routePathFromFile("app/api/conversations/[id]/messages/route.ts")).toBe("/api/conversations/{id}/messages");
+    expect(routePathFromFile("app/api/auth/[...nextauth]/route.ts")).toBe("/api/auth/{nextauth}");
+    expect(routePathFromFile("app/(agent)/x/route.ts")).toBe("/x");
+  });
+});
