@@ -3,17 +3,15 @@
 // millisecond): their request id and authorisation come from the route wrapper,
 // and pages check authorisation again where the data is read.
 import { NextResponse, type NextRequest } from "next/server";
+import { isSessionCookie } from "./lib/gateway/session-cookies";
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 const PROTECTED_PAGES = ["/inbox", "/portal", "/dev"];
 
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
   const needsSession = PROTECTED_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  const hasSession = request.cookies
-    .getAll()
-    .some((c) => SESSION_COOKIES.some((n) => c.name === n || c.name.startsWith(`${n}.`)));
+  const hasSession = request.cookies.getAll().some((c) => isSessionCookie(c.name));
   if (needsSession && !hasSession) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";

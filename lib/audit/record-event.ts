@@ -7,7 +7,7 @@ export interface EventInput {
   data?: Record<string, unknown>;
 }
 
-/** Records a domain or security event; call it inside the transaction of the change it describes. */
+/** Records a domain or security event; call it inside the transaction of the change it describes, if there is one. */
 export async function recordEvent(tx: Tx, e: EventInput): Promise<void> {
   await recordEvents(tx, [e]);
 }

@@ -94,9 +94,11 @@ export function authOptions(): NextAuthOptions {
             : user?.id;
         const found = userId ? await findAccount(db(), userId) : null;
         if (!found) throw new Error("signed-in account vanished");
-        await db().$transaction((tx) =>
-          recordEvent(tx, { action: "auth.sign_in", actorUserId: found.id, data: { provider: account.provider } }),
-        );
+        await recordEvent(db(), {
+          action: "auth.sign_in",
+          actorUserId: found.id,
+          data: { provider: account.provider },
+        });
         return { ...token, sub: found.id, role: found.role };
       },
       async session({ session, token }) {

@@ -3,14 +3,13 @@
 import { decode } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { findAccount, type AccountSummary } from "../users/accounts";
+import { SESSION_COOKIES } from "./session-cookies";
 
 export type Caller =
   | { kind: "anonymous" }
   | ({ kind: "user" } & AccountSummary)
   /** A webhook request whose X-Twilio-Signature checked out. */
   | { kind: "twilio" };
-
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 export function parseCookieHeader(header: string | null): Map<string, string> {
   const jar = new Map<string, string>();
@@ -27,7 +26,7 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
   return jar;
 }
 
-/** next-auth splits large cookies into name.0, name.1 …; join them back. */
+/** The session token, whole or joined back from its chunks. */
 function sessionToken(cookies: (name: string) => string | undefined): string | undefined {
   for (const name of SESSION_COOKIES) {
     const whole = cookies(name);

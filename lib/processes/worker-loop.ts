@@ -6,38 +6,38 @@ import type { TransportMap } from "../channels/transports";
 import { log } from "../log";
 import { drainOutbox } from "./delivery-worker";
 
-let timer: NodeJS.Timeout | undefined;
-let transports: TransportMap | undefined;
-let running: Promise<void> | undefined;
-let again = false;
+// Kept on globalThis: instrumentation.ts starts the worker, route handlers wake
+// it, and Next.js may load this module once for each of them.
+interface WorkerState {
+  timer?: NodeJS.Timeout;
+  transports?: TransportMap;
+  running?: Promise<void>;
+  again: boolean;
+}
+const state = ((globalThis as { omnideskDeliveryWorker?: WorkerState }).omnideskDeliveryWorker ??= { again: false });
 
 export function startDeliveryWorker(pollMs: number): void {
-  if (timer) return;
-  timer = setInterval(wakeDeliveryWorker, pollMs);
-  timer.unref();
+  if (state.timer) return;
+  state.timer = setInterval(wakeDeliveryWorker, pollMs);
+  state.timer.unref();
   log.info("delivery worker started", { pollMs });
-}
-
-export function stopDeliveryWorker(): void {
-  if (timer) clearInterval(timer);
-  timer = undefined;
 }
 
 /** Drains now (or right after the drain in progress). A no-op when the worker is not started. */
 export function wakeDeliveryWorker(): void {
-  if (!timer) return;
-  if (running) {
-    again = true;
+  if (!state.timer) return;
+  if (state.running) {
+    state.again = true;
     return;
   }
-  transports ??= configuredTransports(db());
-  running = drainOutbox(db(), { transports })
+  state.transports ??= configuredTransports(db());
+  state.running = drainOutbox(db(), { transports: state.transports })
     .then(() => undefined)
     .catch((err) => log.error("delivery worker drain failed", { err }))
     .finally(() => {
-      running = undefined;
-      if (again) {
-        again = false;
+      state.running = undefined;
+      if (state.again) {
+        state.again = false;
         wakeDeliveryWorker();
       }
     });

@@ -2,6 +2,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
 export function routeFiles(dir = "app"): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);

@@ -3,9 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as openapi from "@/app/api/openapi.json/route";
 import { routePathFromFile } from "@/lib/gateway/openapi";
 import { call } from "@/tests/helpers/factories";
-import { routeFiles } from "@/tests/helpers/route-files";
-
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+import { HTTP_METHODS, routeFiles } from "@/tests/helpers/route-files";
 
 describe("GET /api/openapi.json", () => {
   it("documents every method of every route file, so a route cannot be left out", async () => {

@@ -2,9 +2,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "@/lib/gateway/policy";
-import { routeFiles } from "@/tests/helpers/route-files";
-
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+import { HTTP_METHODS, routeFiles } from "@/tests/helpers/route-files";
 
 describe("route policies", () => {
   const files = routeFiles();

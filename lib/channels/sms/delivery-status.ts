@@ -1,11 +1,12 @@
 // Twilio's delivery callbacks for our outbound SMS. They arrive out of order and
 // may repeat: a message's status only ever moves forward.
 import { z } from "zod";
+import { ZMessageSid } from "../twilio-ids";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 
 export const ZTwilioStatusCallback = z.looseObject({
-  MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, "not a Twilio MessageSid"),
+  MessageSid: ZMessageSid,
   MessageStatus: z.enum([
     "accepted",
     "scheduled",

@@ -2,13 +2,14 @@
 // parameters than these (the signature covers them all); we read what we use.
 import twilio from "twilio";
 import { z } from "zod";
+import { ZMessageSid } from "../twilio-ids";
 import type { Db } from "../../db/client";
 import { ingest } from "../../conversations/ingest";
 import { normaliseIdentity } from "../../customers/identity";
 import { consentChange, setSmsConsent } from "./opt-out";
 
 export const ZTwilioSmsWebhook = z.looseObject({
-  MessageSid: z.string().regex(/^[A-Z]{2}[0-9a-fA-F]{32}$/, "not a Twilio MessageSid"),
+  MessageSid: ZMessageSid,
   From: z.string().min(1).max(64),
   To: z.string().max(64).optional(),
   Body: z.string().max(10_000).default(""),

@@ -8,25 +8,23 @@ import { z } from "zod";
 import { recordEvent } from "../../audit/record-event";
 import { type Db, isUniqueViolation } from "../../db/client";
 import { ingest } from "../../conversations/ingest";
-
-const CALL_SID = z.string().regex(/^CA[0-9a-fA-F]{32}$/, "not a Twilio CallSid");
-const RECORDING_SID = z.string().regex(/^RE[0-9a-fA-F]{32}$/, "not a Twilio RecordingSid");
+import { ZCallSid, ZRecordingSid } from "../twilio-ids";
 
 export const ZTwilioCall = z.looseObject({
-  CallSid: CALL_SID,
+  CallSid: ZCallSid,
   From: z.string().min(1).max(64),
   To: z.string().max(64).default(""),
 });
 
 export const ZRecordingCallback = ZTwilioCall.extend({
-  RecordingSid: RECORDING_SID,
+  RecordingSid: ZRecordingSid,
   RecordingUrl: z.url().max(2048),
   RecordingDuration: z.coerce.number().int().min(0).max(86_400).default(0),
 });
 
 export const ZTranscriptionCallback = z.looseObject({
-  CallSid: CALL_SID,
-  RecordingSid: RECORDING_SID,
+  CallSid: ZCallSid,
+  RecordingSid: ZRecordingSid,
   TranscriptionStatus: z.enum(["completed", "failed"]),
   TranscriptionText: z.string().max(20_000).default(""),
 });
