@@ -1,6 +1,8 @@
 // Every API route, for the OpenAPI document. A test compares this list with the
 // route files on disk, so a new route cannot be left out.
 import type { DocumentedRoute } from "@/lib/gateway/openapi";
+import * as adminIvr from "../admin/ivr/route";
+import * as adminIvrSimulate from "../admin/ivr/simulate/route";
 import * as agents from "../agents/route";
 import * as auth from "../auth/[...nextauth]/route";
 import * as conversation from "../conversations/[id]/route";
@@ -15,10 +17,12 @@ import * as portalConversations from "../portal/conversations/route";
 import * as signup from "../portal/signup/route";
 import * as smsStatus from "../twilio/sms/status/route";
 import * as sms from "../twilio/sms/route";
+import * as voiceMenu from "../twilio/voice/menu/route";
 import * as voiceRecording from "../twilio/voice/recording/route";
 import * as voice from "../twilio/voice/route";
 import * as voiceStatus from "../twilio/voice/status/route";
 import * as voiceTranscription from "../twilio/voice/transcription/route";
+import * as voiceWait from "../twilio/voice/wait/route";
 
 export const API_INFO = { title: "Omnidesk API", version: "0.1.0" };
 
@@ -27,6 +31,8 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/conversations/{id}", methods: conversation, summary: "One conversation; assign, status, priority" },
   { path: "/api/conversations/{id}/messages", methods: conversationMessages, summary: "Reply or add an internal note" },
   { path: "/api/agents", methods: agents, summary: "Agents and teams" },
+  { path: "/api/admin/ivr", methods: adminIvr, summary: "The phone menu (IVR): read and replace" },
+  { path: "/api/admin/ivr/simulate", methods: adminIvrSimulate, summary: "Run a voice webhook for the IVR simulator" },
   { path: "/api/dev/outbox", methods: devOutbox, summary: "What the local recorder 'sent'" },
   { path: "/api/portal/conversations", methods: portalConversations, summary: "My conversations; start one" },
   { path: "/api/portal/conversations/{id}", methods: portalConversation, summary: "One of my conversations" },
@@ -42,6 +48,8 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },
   { path: "/api/twilio/sms/status", methods: smsStatus, summary: "Twilio: delivery status of our SMS" },
   { path: "/api/twilio/voice", methods: voice, summary: "Twilio: incoming call" },
+  { path: "/api/twilio/voice/menu", methods: voiceMenu, summary: "Twilio: an IVR menu choice (or end of Dial/Enqueue)" },
+  { path: "/api/twilio/voice/wait", methods: voiceWait, summary: "Twilio: hold message for a queued caller" },
   { path: "/api/twilio/voice/recording", methods: voiceRecording, summary: "Twilio: a finished voicemail" },
   { path: "/api/twilio/voice/transcription", methods: voiceTranscription, summary: "Twilio: a voicemail's transcript" },
   { path: "/api/twilio/voice/status", methods: voiceStatus, summary: "Twilio: call status" },

@@ -44,21 +44,6 @@ function newCall(from = "+14155550177") {
 }
 
 describe("voicemail to ticket", () => {
-  it("greets the caller and records a voicemail, with our public callback URLs; a replay answers the same", async () => {
-    const c = newCall();
-    const first = await c.answer();
-    expect(first.status).toBe(200);
-    expect(first.headers.get("content-type")).toMatch(/^text\/xml/);
-    expect(first.text).toContain('<Say voice="Polly.Joanna" language="en-US">Thanks for calling.');
-    expect(first.text).toContain(
-      `<Record action="${PUBLIC}/api/twilio/voice/recording" method="POST" maxLength="180" playBeep="true" transcribe="true" transcribeCallback="${PUBLIC}/api/twilio/voice/transcription"/>`,
-    );
-    expect((await c.answer()).text).toBe(first.text);
-    expect(await db().call.findMany()).toEqual([
-      expect.objectContaining({ callSid: c.callSid, outcome: "in-progress", fromNumber: "+14155550177" }),
-    ]);
-  });
-
   it("a voicemail opens a conversation agents see, with the recording, then its transcript; replays store one", async () => {
     const c = newCall();
     await c.answer();
@@ -127,20 +112,26 @@ describe("voicemail to ticket", () => {
     expect(await db().auditEvent.count({ where: { action: "call.ended" } })).toBe(1);
   });
 
-  it("a caller who hangs up before the tone is a missed call", async () => {
+  it("a call that leaves no message still reaches the caller's timeline: a hang-up or a missed call", async () => {
     const c = newCall();
     await c.answer();
     await c.ended("completed", "3");
-    expect(await db().call.findFirstOrThrow()).toMatchObject({
-      outcome: "completed",
-      durationSeconds: 3,
-      conversationId: null,
-    });
+    const hungUp = await db().call.findFirstOrThrow({ include: { conversation: { include: { messages: true } } } });
+    expect(hungUp).toMatchObject({ outcome: "completed", durationSeconds: 3 });
+    expect(hungUp.conversation).toMatchObject({ subject: "Call from +14155550177", channel: "voice" });
+    expect(hungUp.conversation!.messages.map((m) => m.body)).toEqual([
+      "Phone call (completed, 3 s). Path: Greeting › Main menu",
+    ]);
     const busy = newCall("+14155550178");
     await busy.answer();
     await busy.ended("no-answer", "0");
-    expect((await db().call.findUniqueOrThrow({ where: { callSid: busy.callSid } })).outcome).toBe("missed");
-    expect(await db().conversation.count()).toBe(0);
+    await busy.ended("no-answer", "0");
+    const missed = await db().call.findUniqueOrThrow({
+      where: { callSid: busy.callSid },
+      include: { conversation: true },
+    });
+    expect(missed).toMatchObject({ outcome: "missed", conversation: { subject: "Missed call from +14155550178" } });
+    expect(await db().message.count()).toBe(2);
   });
 
   it("refuses unsigned and malformed voice webhooks", async () => {

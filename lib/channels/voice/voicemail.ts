@@ -1,20 +1,13 @@
-// Voicemail to ticket over Twilio Voice: a call is greeted and asked for a
-// message; the recording opens (or joins) the caller's conversation like any
-// other inbound message; the transcript and the call's outcome follow it.
-// The configurable IVR menu (issue 3) will sit in front of the recording step.
-import { parsePhoneNumberFromString } from "libphonenumber-js";
-import twilio from "twilio";
+// Voicemail to ticket over Twilio Voice: the IVR's <Record> ends here; the
+// recording opens (or joins) the caller's conversation like any other inbound
+// message; the transcript and the call's outcome follow it.
 import { z } from "zod";
 import { recordEvent } from "../../audit/record-event";
-import { type Db, isUniqueViolation } from "../../db/client";
+import type { Db } from "../../db/client";
 import { ingest } from "../../conversations/ingest";
 import { ZCallSid, ZRecordingSid } from "../twilio-ids";
-
-export const ZTwilioCall = z.looseObject({
-  CallSid: ZCallSid,
-  From: z.string().min(1).max(64),
-  To: z.string().max(64).default(""),
-});
+import { callerIdentity, ZTwilioCall } from "./caller";
+import { newVoiceResponse, twimlResponse } from "./twiml";
 
 export const ZRecordingCallback = ZTwilioCall.extend({
   RecordingSid: ZRecordingSid,
@@ -44,51 +37,6 @@ export const ZCallStatusCallback = ZTwilioCall.extend({
   CallDuration: z.coerce.number().int().min(0).max(86_400).optional(),
 });
 
-export const VOICE = { voice: "Polly.Joanna", language: "en-US" } as const;
-export const GREETING = "Thanks for calling. Please leave a message after the tone, and we will get back to you.";
-const MAX_VOICEMAIL_SECONDS = 180;
-
-function twiml(r: InstanceType<typeof twilio.twiml.VoiceResponse>): Response {
-  return new Response(r.toString(), { headers: { "content-type": "text/xml; charset=utf-8" } });
-}
-
-/** A withheld number ("anonymous", "+266696687") becomes a caller of its own, never a stranger's history. */
-export function callerIdentity(from: string, callSid: string) {
-  const phone = parsePhoneNumberFromString(from);
-  return phone?.isValid()
-    ? { kind: "phone" as const, value: phone.number }
-    : { kind: "withheld" as const, value: callSid };
-}
-
-/** The first webhook of a call: record the call, greet, record a voicemail. Replays give the same TwiML. */
-export async function answerCall(db: Db, hook: z.infer<typeof ZTwilioCall>, publicUrl: string): Promise<Response> {
-  try {
-    await db.call.create({
-      data: {
-        callSid: hook.CallSid,
-        fromNumber: hook.From,
-        toNumber: hook.To,
-        ivrPath: JSON.stringify(["greeting", "voicemail"]),
-      },
-    });
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err; // a replayed webhook: the call is already recorded
-  }
-  const r = new twilio.twiml.VoiceResponse();
-  r.say(VOICE, GREETING);
-  r.record({
-    action: `${publicUrl}/api/twilio/voice/recording`,
-    method: "POST",
-    maxLength: MAX_VOICEMAIL_SECONDS,
-    playBeep: true,
-    transcribe: true,
-    transcribeCallback: `${publicUrl}/api/twilio/voice/transcription`,
-  });
-  r.say(VOICE, "We did not get a message. Goodbye.");
-  r.hangup();
-  return twiml(r);
-}
-
 /** The recording is the message: idempotent on RecordingSid like every inbound message. */
 export async function receiveVoicemail(db: Db, hook: z.infer<typeof ZRecordingCallback>): Promise<Response> {
   const identity = callerIdentity(hook.From, hook.CallSid);
@@ -104,10 +52,10 @@ export async function receiveVoicemail(db: Db, hook: z.infer<typeof ZRecordingCa
     where: { callSid: hook.CallSid },
     data: { conversationId: result.conversationId, recordingUrl: hook.RecordingUrl, outcome: "voicemail" },
   });
-  const r = new twilio.twiml.VoiceResponse();
-  r.say(VOICE, "Thank you. We have your message. Goodbye.");
+  const r = newVoiceResponse();
+  r.say("Thank you. We have your message. Goodbye.");
   r.hangup();
-  return twiml(r);
+  return twimlResponse(r);
 }
 
 export function voicemailBody(seconds: number, transcript?: string): string {
@@ -137,30 +85,49 @@ const FINAL_OUTCOME: Record<string, string> = {
   failed: "failed",
 };
 
+/** Outcomes the IVR decided during the call; the final status keeps them. */
+const DECIDED = new Set(["voicemail", "callback", "answered", "abandoned"]);
+
 /**
- * A call's final status: its duration and how it ended (a voicemail stays a
- * voicemail). Applied once — the call's duration is empty until then — however
- * often or late the callback comes.
+ * A call's final status: its duration, how it ended and the path it took go on
+ * the caller's conversation timeline — a call that left no voicemail or
+ * callback request gets a short message of its own, so every call is there.
+ * Applied once (the duration is empty until then), however often or late the
+ * callback comes.
  */
 export async function applyCallStatus(db: Db, hook: z.infer<typeof ZCallStatusCallback>): Promise<void> {
-  const outcome = FINAL_OUTCOME[hook.CallStatus];
-  if (!outcome) return;
-  const call = await db.call.findUnique({
-    where: { callSid: hook.CallSid },
-    select: { outcome: true, conversationId: true, durationSeconds: true },
-  });
+  const status = FINAL_OUTCOME[hook.CallStatus];
+  if (!status) return;
+  const call = await db.call.findUnique({ where: { callSid: hook.CallSid } });
   if (!call || call.durationSeconds !== null) return;
-  const finalOutcome = call.outcome === "voicemail" ? "voicemail" : outcome;
+  const outcome = DECIDED.has(call.outcome) ? call.outcome : call.outcome === "queued" ? "abandoned" : status;
+  const durationSeconds = hook.CallDuration ?? 0;
+  const path = JSON.parse(call.ivrPath) as string[];
+  let conversationId = call.conversationId;
+  if (!conversationId) {
+    const identity = callerIdentity(call.fromNumber, call.callSid);
+    const who = identity.kind === "phone" ? identity.value : "a withheld number";
+    // Idempotent on the CallSid, so a crash before the update below is repaired by Twilio's retry.
+    conversationId = (
+      await ingest(db, {
+        channel: "voice",
+        providerId: `call-${call.callSid}`,
+        from: { identity },
+        subject: `${outcome === "missed" ? "Missed call" : "Call"} from ${who}`,
+        body: `Phone call (${outcome}, ${durationSeconds} s)${path.length ? `. Path: ${path.join(" › ")}` : ""}`,
+      })
+    ).conversationId;
+  }
   await db.$transaction(async (tx) => {
     const ended = await tx.call.updateMany({
       where: { callSid: hook.CallSid, durationSeconds: null },
-      data: { outcome: finalOutcome, durationSeconds: hook.CallDuration ?? 0 },
+      data: { outcome, durationSeconds, conversationId },
     });
-    if (ended.count && call.conversationId) {
+    if (ended.count) {
       await recordEvent(tx, {
         action: "call.ended",
-        conversationId: call.conversationId,
-        data: { callSid: hook.CallSid, outcome: finalOutcome, durationSeconds: hook.CallDuration ?? 0 },
+        conversationId,
+        data: { callSid: hook.CallSid, outcome, durationSeconds, path },
       });
     }
   });

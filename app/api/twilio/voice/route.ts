@@ -1,4 +1,5 @@
-import { answerCall, ZTwilioCall } from "@/lib/channels/voice/voicemail";
+import { ZTwilioCall } from "@/lib/channels/voice/caller";
+import { answerCall } from "@/lib/channels/voice/ivr";
 import { publicUrl } from "@/lib/env";
 import { route } from "@/lib/gateway/route";
 

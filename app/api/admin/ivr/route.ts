@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { DEFAULT_IVR, ZIvrConfig } from "@/lib/channels/voice/ivr-config";
+import { loadIvrConfig, saveIvrConfig } from "@/lib/channels/voice/ivr-settings";
+import { route } from "@/lib/gateway/route";
+
+export const GET = route({ policy: "admin" }, async ({ db }) => ({
+  config: await loadIvrConfig(db),
+  defaults: DEFAULT_IVR,
+}));
+
+export const PUT = route(
+  { policy: "admin", body: z.strictObject({ config: ZIvrConfig }) },
+  async ({ db, caller, body }) => ({ config: await saveIvrConfig(db, body.config, caller.id) }),
+);

@@ -1,0 +1,42 @@
+// Admin-edited settings: one JSON document per key, validated with its zod
+// schema on the way in and on the way out (a document written by an older
+// version that no longer parses falls back to the default, with a log line).
+import type { ZodType } from "zod";
+import { recordEvent } from "../audit/record-event";
+import type { Db } from "../db/client";
+import { log } from "../log";
+
+export async function readSetting<T>(db: Db, key: string, schema: ZodType<T>, fallback: T): Promise<T> {
+  const row = await db.setting.findUnique({ where: { key } });
+  if (!row) return fallback;
+  const parsed = schema.safeParse(JSON.parse(row.value));
+  if (parsed.success) return parsed.data;
+  log.error("stored setting does not validate; using the default", { key, issues: parsed.error.issues.slice(0, 5) });
+  return fallback;
+}
+
+/** Saves a validated value and records who changed it (the audit log keeps the previous version). */
+export async function writeSetting<T>(
+  db: Db,
+  key: string,
+  schema: ZodType<T>,
+  value: unknown,
+  actorUserId: string,
+): Promise<T> {
+  const valid = schema.parse(value);
+  const json = JSON.stringify(valid);
+  await db.$transaction(async (tx) => {
+    const before = await tx.setting.findUnique({ where: { key }, select: { value: true } });
+    await tx.setting.upsert({
+      where: { key },
+      create: { key, value: json, updatedById: actorUserId },
+      update: { value: json, updatedById: actorUserId },
+    });
+    await recordEvent(tx, {
+      action: "settings.updated",
+      actorUserId,
+      data: { key, previous: before ? JSON.parse(before.value) : null },
+    });
+  });
+  return valid;
+}
