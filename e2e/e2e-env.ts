@@ -10,6 +10,7 @@ export const TWILIO_AUTH_TOKEN = "e2e-only-twilio-token";
 export const FAKE_TWILIO_PORT = Number(process.env.E2E_FAKE_TWILIO_PORT ?? 3198);
 export const DEMO_PASSWORD = "e2e-demo-password";
 export const AGENT_EMAIL = "alex@demo.test";
+export const ADMIN_EMAIL = "admin@demo.test";
 
 export const appEnv = {
   DATABASE_URL: "file:./data/e2e.db",

@@ -8,7 +8,7 @@ export default async function AgentLayout({ children }: { children: ReactNode })
   const caller = await requirePageCaller("agent", "/inbox");
   return (
     <>
-      <AppHeader area="Inbox" userName={caller.name} />
+      <AppHeader area="Inbox" userName={caller.name} isAdmin={caller.role === "admin"} />
       {children}
     </>
   );

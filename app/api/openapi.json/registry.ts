@@ -48,7 +48,11 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },
   { path: "/api/twilio/sms/status", methods: smsStatus, summary: "Twilio: delivery status of our SMS" },
   { path: "/api/twilio/voice", methods: voice, summary: "Twilio: incoming call" },
-  { path: "/api/twilio/voice/menu", methods: voiceMenu, summary: "Twilio: an IVR menu choice (or end of Dial/Enqueue)" },
+  {
+    path: "/api/twilio/voice/menu",
+    methods: voiceMenu,
+    summary: "Twilio: an IVR menu choice (or end of Dial/Enqueue)",
+  },
   { path: "/api/twilio/voice/wait", methods: voiceWait, summary: "Twilio: hold message for a queued caller" },
   { path: "/api/twilio/voice/recording", methods: voiceRecording, summary: "Twilio: a finished voicemail" },
   { path: "/api/twilio/voice/transcription", methods: voiceTranscription, summary: "Twilio: a voicemail's transcript" },

@@ -8,7 +8,6 @@ import { ingest } from "@/lib/conversations/ingest";
 import { call } from "@/tests/helpers/factories";
 import { sid, signedTwilioPost } from "@/tests/helpers/twilio";
 
-
 function newCall(from = "+14155550177") {
   const base = { CallSid: sid("CA"), From: from, To: "+15005550006", AccountSid: "AC0", Direction: "inbound" };
   const recordingSid = sid("RE");

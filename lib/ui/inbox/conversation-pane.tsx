@@ -117,7 +117,9 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "conversation.reopened": () => "Reopened by the customer's message",
   "message.delivery_note": (d) => String(d.note),
   "message.delivery_failed": (d) => `Delivery failed: ${d.error}`,
-  "call.ended": (d) => `Call ended: ${d.outcome}, ${d.durationSeconds} s`,
+  "call.ended": (d) =>
+    `Call ended: ${d.outcome}, ${d.durationSeconds} s` +
+    (Array.isArray(d.path) && d.path.length ? ` · Path: ${d.path.join(" › ")}` : ""),
   "sms.opted_out": (d) => `${d.phone} texted STOP: SMS replies are off`,
   "sms.opted_in": (d) => `${d.phone} texted START: SMS replies are on again`,
 };

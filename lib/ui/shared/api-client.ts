@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** the server's per-field problems, e.g. `[{ path, message }]` for a 400 */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -33,8 +35,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   const data = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? "http_error", e?.message ?? `The server answered ${res.status}`);
+    const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(
+      res.status,
+      e?.code ?? "http_error",
+      e?.message ?? `The server answered ${res.status}`,
+      e?.details,
+    );
   }
   return data as T;
 }

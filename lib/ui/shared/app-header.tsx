@@ -1,13 +1,26 @@
 import Link from "next/link";
 import { SignOutButton } from "../auth/sign-out-button";
 
-export function AppHeader({ area, userName }: { area: "Inbox" | "Support"; userName: string }) {
+export function AppHeader({
+  area,
+  userName,
+  isAdmin = false,
+}: {
+  area: "Inbox" | "Support";
+  userName: string;
+  isAdmin?: boolean;
+}) {
   return (
     <header className="app-header">
       <Link href={area === "Inbox" ? "/inbox" : "/portal"} className="brand">
         Omnidesk <span className="muted">{area}</span>
       </Link>
       <span className="app-header-user">
+        {isAdmin && (
+          <Link href="/admin/ivr" className="muted">
+            Phone menu
+          </Link>
+        )}
         {area === "Inbox" && (
           <Link href="/dev/outbox" className="muted">
             Local outbox

@@ -1,0 +1,355 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import type { IvrConfig, IvrMenu, Prompt } from "@/lib/channels/voice/ivr-config";
+import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/time/business-hours";
+import { ApiError } from "../shared/api-client";
+import { ErrorState, FormError, Loading } from "../shared/states";
+import { ActionEditor, newAction } from "./action-editor";
+import { useIvrConfig, useSaveIvrConfig } from "./use-ivr-config";
+
+/** allowLoop={false} keeps "repeat" and "back" out of fallbacks, as the schema demands */
+type Fallback = IvrMenu["fallback"];
+
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+export function IvrEditor() {
+  const q = useIvrConfig();
+  // Lives above the form: a successful save re-keys the form, and its outcome must survive that.
+  const save = useSaveIvrConfig();
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  // Keyed by the saved document, so a save (or another admin's) restarts the draft from what is stored.
+  return <IvrForm key={JSON.stringify(q.data.config)} saved={q.data.config} defaults={q.data.defaults} save={save} />;
+}
+
+const hoursToText = (hours: BusinessHours, day: Weekday) =>
+  (hours.weekly[day] ?? []).map((i) => `${i.open}-${i.close}`).join(", ");
+
+/** "09:00-12:00, 13:00-17:00" → intervals; empty → closed all day. */
+function textToIntervals(text: string): BusinessHours["weekly"][Weekday] | string {
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const intervals = [];
+  for (const part of parts) {
+    const m = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(part);
+    if (!m) return `"${part}" is not like 09:00-17:00`;
+    intervals.push({ open: m[1]!, close: m[2]! });
+  }
+  return intervals;
+}
+
+function IvrForm({
+  saved,
+  defaults,
+  save,
+}: {
+  saved: IvrConfig;
+  defaults: IvrConfig;
+  save: ReturnType<typeof useSaveIvrConfig>;
+}) {
+  const [draft, setDraft] = useState<IvrConfig>(saved);
+  const [hours, setHours] = useState(() =>
+    Object.fromEntries(WEEKDAYS.map((d) => [d, hoursToText(saved.businessHours, d)])),
+  );
+  const [holidays, setHolidays] = useState(saved.businessHours.holidays.join("\n"));
+  const [localError, setLocalError] = useState<string | null>(null);
+  const menuIds = draft.menus.map((m) => m.id);
+
+  const update = (change: (d: IvrConfig) => void) =>
+    setDraft((d) => {
+      const next = structuredClone(d);
+      change(next);
+      return next;
+    });
+  const updateMenu = (index: number, change: (m: IvrMenu) => void) => update((d) => change(d.menus[index]!));
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setLocalError(null);
+    save.reset();
+    const weekly: BusinessHours["weekly"] = {};
+    for (const day of WEEKDAYS) {
+      const parsed = textToIntervals(hours[day] ?? "");
+      if (typeof parsed === "string") return setLocalError(`${DAY_NAMES[day]}: ${parsed}`);
+      if (parsed?.length) weekly[day] = parsed;
+    }
+    const dates = holidays.split(/[\s,]+/).filter(Boolean);
+    save.mutate({ ...draft, businessHours: { ...draft.businessHours, weekly, holidays: dates } });
+  };
+
+  const restoreDefaults = () => {
+    setDraft(defaults);
+    setHours(Object.fromEntries(WEEKDAYS.map((d) => [d, hoursToText(defaults.businessHours, d)])));
+    setHolidays(defaults.businessHours.holidays.join("\n"));
+  };
+
+  const fieldErrors =
+    save.error instanceof ApiError && Array.isArray(save.error.details)
+      ? (save.error.details as { path: string; message: string }[])
+      : [];
+
+  return (
+    <form className="ivr-editor" onSubmit={submit} aria-label="Phone menu">
+      <section className="card">
+        <h2>Voice and greeting</h2>
+        <div className="fields">
+          <label>
+            Voice
+            <input value={draft.voice} onChange={(e) => update((d) => void (d.voice = e.target.value))} />
+          </label>
+          <label>
+            Language
+            <input value={draft.language} onChange={(e) => update((d) => void (d.language = e.target.value))} />
+          </label>
+        </div>
+        <PromptFields label="Greeting" prompt={draft.greeting} onChange={(p) => update((d) => void (d.greeting = p))} />
+      </section>
+
+      <section className="card">
+        <h2>Business hours</h2>
+        <div className="fields">
+          <label>
+            Time zone
+            <input
+              value={draft.businessHours.timeZone}
+              onChange={(e) => update((d) => void (d.businessHours.timeZone = e.target.value))}
+            />
+          </label>
+        </div>
+        <p className="muted">Opening hours per day, like 09:00-17:00 or 09:00-12:00, 13:00-17:00. Empty is closed.</p>
+        <div className="fields hours">
+          {WEEKDAYS.map((day) => (
+            <label key={day}>
+              {DAY_NAMES[day]}
+              <input value={hours[day]} onChange={(e) => setHours((h) => ({ ...h, [day]: e.target.value }))} />
+            </label>
+          ))}
+        </div>
+        <label className="wide">
+          Holidays (one date per line, YYYY-MM-DD)
+          <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
+        </label>
+        <PromptFields
+          label="After-hours message"
+          prompt={draft.afterHours.message}
+          onChange={(p) => update((d) => void (d.afterHours.message = p))}
+        />
+        <ActionEditor
+          label="After hours, then"
+          allowLoop={false}
+          action={draft.afterHours.action}
+          menuIds={menuIds}
+          onChange={(a) => update((d) => void (d.afterHours.action = a as Fallback))}
+        />
+      </section>
+
+      <section className="card">
+        <h2>Menus</h2>
+        <label>
+          Start menu
+          <select value={draft.startMenu} onChange={(e) => update((d) => void (d.startMenu = e.target.value))}>
+            {menuIds.map((id) => (
+              <option key={id}>{id}</option>
+            ))}
+          </select>
+        </label>
+        {draft.menus.map((menu, i) => (
+          <fieldset key={i} className="ivr-menu" data-testid="ivr-menu">
+            <legend>{menu.name || menu.id}</legend>
+            <div className="fields">
+              <label>
+                Menu id
+                <input value={menu.id} onChange={(e) => updateMenu(i, (m) => void (m.id = e.target.value))} />
+              </label>
+              <label>
+                Name
+                <input value={menu.name} onChange={(e) => updateMenu(i, (m) => void (m.name = e.target.value))} />
+              </label>
+              <label>
+                Retries
+                <input
+                  type="number"
+                  min={0}
+                  max={5}
+                  value={menu.maxRetries}
+                  onChange={(e) => updateMenu(i, (m) => void (m.maxRetries = Number(e.target.value)))}
+                />
+              </label>
+            </div>
+            <PromptFields
+              label="Prompt"
+              prompt={menu.prompt}
+              onChange={(p) => updateMenu(i, (m) => void (m.prompt = p))}
+            />
+            <label className="wide">
+              When the caller is not understood
+              <input
+                value={menu.retryMessage}
+                onChange={(e) => updateMenu(i, (m) => void (m.retryMessage = e.target.value))}
+              />
+            </label>
+            <table className="table ivr-options" aria-label={`Options of ${menu.name}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Key</th>
+                  <th scope="col">Or say</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">
+                    <span className="sr-only">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {menu.options.map((o, j) => (
+                  <tr key={j} data-testid="ivr-option">
+                    <td>
+                      <input
+                        aria-label="Key"
+                        className="key-input"
+                        value={o.key}
+                        onChange={(e) => updateMenu(i, (m) => void (m.options[j]!.key = e.target.value.trim()))}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label="Speech phrases"
+                        value={o.speech.join(", ")}
+                        onChange={(e) =>
+                          updateMenu(i, (m) => {
+                            m.options[j]!.speech = e.target.value
+                              .split(",")
+                              .map((s) => s.trim())
+                              .filter(Boolean);
+                          })
+                        }
+                      />
+                    </td>
+                    <td>
+                      <ActionEditor
+                        label="Action"
+                        action={o.action}
+                        menuIds={menuIds}
+                        onChange={(a) => updateMenu(i, (m) => void (m.options[j]!.action = a))}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn-link"
+                        onClick={() => updateMenu(i, (m) => void m.options.splice(j, 1))}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="btn"
+              onClick={() =>
+                updateMenu(i, (m) => {
+                  const free = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*"].find(
+                    (k) => !m.options.some((o) => o.key === k),
+                  );
+                  m.options.push({ key: free ?? "", speech: [], action: newAction("voicemail", menuIds) });
+                })
+              }
+            >
+              Add option
+            </button>
+            <ActionEditor
+              label="When retries run out"
+              allowLoop={false}
+              action={menu.fallback}
+              menuIds={menuIds}
+              onChange={(a) => updateMenu(i, (m) => void (m.fallback = a as Fallback))}
+            />
+            {draft.menus.length > 1 && (
+              <button type="button" className="btn-link" onClick={() => update((d) => void d.menus.splice(i, 1))}>
+                Delete this menu
+              </button>
+            )}
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            update((d) => {
+              let n = d.menus.length + 1;
+              while (d.menus.some((m) => m.id === `menu-${n}`)) n++;
+              d.menus.push({
+                id: `menu-${n}`,
+                name: `Menu ${n}`,
+                prompt: { say: "" },
+                options: [{ key: "*", speech: ["back"], action: { type: "back" } }],
+                maxRetries: 2,
+                retryMessage: "Sorry, I didn't get that.",
+                fallback: newAction("voicemail", []) as Fallback,
+              });
+            })
+          }
+        >
+          Add menu
+        </button>
+      </section>
+
+      <div className="form-actions">
+        <FormError message={localError ?? save.error?.message} />
+        {fieldErrors.length ? (
+          <ul className="form-error" data-testid="ivr-errors">
+            {fieldErrors.map((d) => (
+              <li key={d.path + d.message}>
+                {d.path.replace(/^body\.config\./, "")}: {d.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {save.isSuccess && !save.isPending && (
+          <p role="status" className="muted">
+            Saved. New calls use this menu now.
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save phone menu"}
+        </button>
+        <button type="button" className="btn" onClick={restoreDefaults}>
+          Restore defaults
+        </button>
+        <Link href="/admin/ivr/simulator">Try it in the simulator</Link>
+      </div>
+    </form>
+  );
+}
+
+function PromptFields({ label, prompt, onChange }: { label: string; prompt: Prompt; onChange: (p: Prompt) => void }) {
+  return (
+    <div className="fields">
+      <label className="wide">
+        {label} (spoken)
+        <textarea rows={2} value={prompt.say} onChange={(e) => onChange({ ...prompt, say: e.target.value })} />
+      </label>
+      <label className="wide">
+        {label}: audio URL instead (optional)
+        <input
+          type="url"
+          value={prompt.playUrl ?? ""}
+          onChange={(e) => onChange({ ...prompt, playUrl: e.target.value.trim() || undefined })}
+        />
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+export const adminKeys = {
+  all: ["admin"] as const,
+  ivr: () => [...adminKeys.all, "ivr"] as const,
+};
