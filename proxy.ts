@@ -5,7 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isSessionCookie } from "./lib/gateway/session-cookies";
 
-const PROTECTED_PAGES = ["/inbox", "/portal", "/dev", "/admin"];
+const PROTECTED_PAGES = ["/inbox", "/portal", "/dev", "/admin", "/settings"];
 
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();

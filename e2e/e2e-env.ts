@@ -29,5 +29,9 @@ export const appEnv = {
   DEMO_PASSWORD,
   DEMO_CREDENTIALS_FILE: "data/e2e-credentials.txt",
   OUTBOX_POLL_MS: "200",
+  // Every journey signs in from 127.0.0.1; the per-IP sign-in budget is for the
+  // whole internet, not for one test runner (the limiter has its own tests).
+  RATE_LIMIT_AUTH_PER_MINUTE: "1000",
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: "5000",
   NEXT_TELEMETRY_DISABLED: "1",
 };

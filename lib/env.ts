@@ -32,6 +32,10 @@ const ZEnv = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+  /** requests per minute: per signed-in user or token, per IP for anonymous callers, per IP for sign-in and sign-up */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 export type Env = z.infer<typeof ZEnv>;

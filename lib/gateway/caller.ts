@@ -2,12 +2,15 @@
 // database on every request so a removed account or changed role takes effect at once.
 import { decode } from "next-auth/jwt";
 import type { Db } from "../db/client";
+import { AppError } from "../errors";
+import { authenticateToken, type Scope } from "../tokens/api-tokens";
 import { findAccount, type AccountSummary } from "../users/accounts";
 import { SESSION_COOKIES } from "./session-cookies";
 
 export type Caller =
   | { kind: "anonymous" }
-  | ({ kind: "user" } & AccountSummary)
+  /** Signed in by session cookie (no scopes: the role decides) or by bearer token (narrowed to its scopes). */
+  | ({ kind: "user"; scopes?: Scope[]; tokenId?: string } & AccountSummary)
   /** A webhook request whose X-Twilio-Signature checked out. */
   | { kind: "twilio" };
 
@@ -57,7 +60,14 @@ export async function callerFromCookies(
   return account ? { kind: "user", ...account } : { kind: "anonymous" };
 }
 
+/** A bearer token wins over cookies; a malformed or dead one is a 401, never a fall-back to anonymous. */
 export async function callerFromRequest(db: Db, secret: string, req: Request): Promise<Caller> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!m) throw new AppError(401, "invalid_token", "Authorization must be 'Bearer <token>'");
+    return { kind: "user", ...(await authenticateToken(db, m[1]!)) };
+  }
   const jar = parseCookieHeader(req.headers.get("cookie"));
   return callerFromCookies(db, secret, (n) => jar.get(n));
 }

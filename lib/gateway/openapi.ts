@@ -1,8 +1,8 @@
 // The OpenAPI 3.1 document of the REST API, generated from the same zod schemas
 // the route wrapper validates with, so the documentation cannot drift from the code.
 import { z, type ZodType } from "zod";
-import type { Policy } from "./policy";
-import type { RouteHandler } from "./route";
+import { requiredScope, type Policy } from "./policy";
+import type { RouteHandler, RouteSpec } from "./route";
 
 export interface DocumentedRoute {
   /** the URL path as the app serves it, with {param} segments */
@@ -11,16 +11,17 @@ export interface DocumentedRoute {
   summary?: string;
 }
 
-const SECURITY: Record<Policy, Array<Record<string, string[]>>> = {
-  public: [],
-  customer: [{ session: [] }],
-  agent: [{ session: [] }],
-  admin: [{ session: [] }],
-  twilio: [{ twilioSignature: [] }],
-};
+/** Who may call: a session, or a bearer token with the scope the route needs (listed as the requirement's roles). */
+function security(spec: RouteSpec<Policy, unknown, unknown, unknown>, method: string): Array<Record<string, string[]>> {
+  if (spec.policy === "public") return [];
+  if (spec.policy === "twilio") return [{ twilioSignature: [] }];
+  const scope = requiredScope(spec.policy, spec.scope, method);
+  return scope && scope !== "session" ? [{ session: [] }, { bearer: [scope] }] : [{ session: [] }];
+}
 
 const WHO: Record<Policy, string> = {
   public: "Anyone.",
+  "signed-in": "Anyone signed in (customer, agent or admin).",
   customer: "A signed-in customer; only their own data.",
   agent: "A signed-in agent or admin.",
   admin: "A signed-in admin.",
@@ -63,7 +64,7 @@ export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; v
       paths[route.path]![method.toLowerCase()] = {
         summary: route.summary,
         description: WHO[spec.policy],
-        security: SECURITY[spec.policy],
+        security: security(spec, method),
         parameters: [...parameters(spec.params, "path"), ...parameters(spec.query, "query")],
         ...(spec.body
           ? {
@@ -95,6 +96,12 @@ export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; v
           in: "cookie",
           name: "next-auth.session-token",
           description: "The session cookie set by sign-in",
+        },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An API token (`odk_…`) created at /settings/tokens or POST /api/tokens; the route's scope is listed in the requirement",
         },
         twilioSignature: { type: "apiKey", in: "header", name: "X-Twilio-Signature" },
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Caller } from "./caller";
 import { parseCookieHeader } from "./caller";
-import { authorize, POLICIES, type Policy } from "./policy";
+import { authorize, authorizeScope, POLICIES, type Policy } from "./policy";
 
 const user = (role: "admin" | "agent" | "customer"): Caller => ({
   kind: "user",
@@ -21,6 +21,7 @@ const callers: Record<string, Caller> = {
 // policy → the callers it lets through
 const expected: Record<Policy, string[]> = {
   public: ["anonymous", "customer", "agent", "admin", "twilio"],
+  "signed-in": ["customer", "agent", "admin"],
   customer: ["customer"],
   agent: ["agent", "admin"],
   admin: ["admin"],
@@ -42,6 +43,29 @@ describe("authorize", () => {
   }
   it("refuses a customer account that is not linked to a customer", () => {
     expect(() => authorize("customer", { ...user("customer"), customerId: null } as Caller)).toThrow();
+  });
+});
+
+describe("authorizeScope", () => {
+  const token = (scopes: string[]) => ({ ...user("admin"), scopes, tokenId: "t1" }) as Caller;
+  it("lets sessions through whatever the route, since their role already decided", () => {
+    expect(() => authorizeScope("admin", undefined, "DELETE", user("admin"))).not.toThrow();
+    expect(() => authorizeScope("signed-in", "session", "POST", user("agent"))).not.toThrow();
+  });
+  it("derives the scope from policy and method: read for GET, write otherwise, admin for admin routes", () => {
+    const reader = token(["conversations:read"]);
+    expect(() => authorizeScope("agent", undefined, "GET", reader)).not.toThrow();
+    expect(() => authorizeScope("agent", undefined, "PATCH", reader)).toThrow(
+      expect.objectContaining({ status: 403, code: "insufficient_scope" }),
+    );
+    expect(() => authorizeScope("admin", undefined, "GET", reader)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => authorizeScope("admin", undefined, "GET", token(["admin"]))).not.toThrow();
+    expect(() => authorizeScope("public", undefined, "POST", reader)).not.toThrow();
+  });
+  it("refuses every token on session-only routes", () => {
+    expect(() => authorizeScope("signed-in", "session", "GET", token([...["admin", "conversations:read"]]))).toThrow(
+      expect.objectContaining({ code: "session_required" }),
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 // Who may call a route. Every route handler declares one of these.
 import { AppError } from "../errors";
+import type { Scope } from "../tokens/api-tokens";
 import type { Caller } from "./caller";
 
-export const POLICIES = ["public", "customer", "agent", "admin", "twilio"] as const;
+export const POLICIES = ["public", "signed-in", "customer", "agent", "admin", "twilio"] as const;
 export type Policy = (typeof POLICIES)[number];
 
 export type SignedIn = Extract<Caller, { kind: "user" }>;
@@ -17,10 +18,39 @@ export function authorize(policy: Policy, caller: Caller): void {
   }
   if (caller.kind !== "user") throw new AppError(401, "unauthenticated", "Sign in first");
   const allowed =
-    policy === "customer"
-      ? caller.role === "customer" && !!caller.customerId
-      : policy === "agent"
-        ? caller.role === "agent" || caller.role === "admin"
-        : caller.role === "admin";
+    policy === "signed-in"
+      ? true
+      : policy === "customer"
+        ? caller.role === "customer" && !!caller.customerId
+        : policy === "agent"
+          ? caller.role === "agent" || caller.role === "admin"
+          : caller.role === "admin";
   if (!allowed) throw new AppError(403, "forbidden", `This needs the ${policy} role`);
+}
+
+/** The scope a bearer token needs for a route: declared, or derived from its policy and method. */
+export function requiredScope(
+  policy: Policy,
+  declared: Scope | "session" | undefined,
+  method: string,
+): Scope | "session" | null {
+  if (declared) return declared;
+  if (policy === "public" || policy === "twilio") return null;
+  if (policy === "admin") return "admin";
+  return method === "GET" || method === "HEAD" ? "conversations:read" : "conversations:write";
+}
+
+/** Tokens act only within their scopes; sessions are not scoped (their role decides). */
+export function authorizeScope(
+  policy: Policy,
+  declared: Scope | "session" | undefined,
+  method: string,
+  caller: Caller,
+): void {
+  if (caller.kind !== "user" || !caller.scopes) return;
+  const needed = requiredScope(policy, declared, method);
+  if (needed === null) return;
+  if (needed === "session") throw new AppError(403, "session_required", "Sign in to do this; API tokens cannot");
+  if (!caller.scopes.includes(needed))
+    throw new AppError(403, "insufficient_scope", `This token lacks the ${needed} scope`, { required: needed });
 }

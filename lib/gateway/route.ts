@@ -8,7 +8,10 @@ import { env, publicUrl } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { callerFromRequest, type Caller } from "./caller";
-import { authorize, type Policy, type SignedIn, type TwilioCaller } from "./policy";
+import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller } from "./policy";
+import { clientIp, rateLimiter, tooManyRequests } from "./rate-limit";
+import { checkSameOrigin } from "./same-origin";
+import type { Scope } from "../tokens/api-tokens";
 import { verifyTwilioRequest } from "./twilio-signature";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -29,6 +32,14 @@ export interface RouteContext<P extends Policy, B, Q, Pa> {
 
 export interface RouteSpec<P extends Policy, B, Q, Pa> {
   policy: P;
+  /**
+   * What a bearer token needs to call this route; by default "admin" for admin
+   * routes, else conversations:read for GET and conversations:write otherwise.
+   * "session" refuses tokens altogether (e.g. minting more tokens).
+   */
+  scope?: Scope | "session";
+  /** "auth": the tight per-IP budget for sign-in and sign-up attempts (unsafe methods only) */
+  rateLimit?: "auth";
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<Pa>;
@@ -57,9 +68,12 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
         formBody = verifyTwilioRequest(req, await readBodyText(req), env().TWILIO_AUTH_TOKEN, publicUrl()).params;
         caller = { kind: "twilio" };
       } else {
+        checkSameOrigin(req, [env().NEXTAUTH_URL, publicUrl()]);
         caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
+        spendBudget(req, caller, spec.rateLimit);
       }
       authorize(spec.policy, caller);
+      authorizeScope(spec.policy, spec.scope, req.method, caller);
       const params = spec.params ? parseWith(spec.params, (await next?.params) ?? {}, "params") : (undefined as Pa);
       const query = spec.query
         ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query")
@@ -82,6 +96,25 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
     }
   };
   return Object.assign(wrapped, { policy: spec.policy, spec: spec as RouteSpec<Policy, unknown, unknown, unknown> });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Throws a 429 when the caller (user, token, or anonymous IP) is over its budget. Twilio is never limited. */
+function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefined): void {
+  const e = env();
+  const ip = clientIp(req);
+  const checks: [string, number][] = [];
+  if (bucket === "auth" && !SAFE_METHODS.has(req.method)) checks.push([`auth:${ip}`, e.RATE_LIMIT_AUTH_PER_MINUTE]);
+  if (caller.kind === "user") {
+    checks.push([caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.id}`, e.RATE_LIMIT_PER_MINUTE]);
+  } else {
+    checks.push([`ip:${ip}`, e.RATE_LIMIT_ANONYMOUS_PER_MINUTE]);
+  }
+  for (const [key, perMinute] of checks) {
+    const wait = rateLimiter().take(key, { perMinute });
+    if (wait !== null) throw tooManyRequests(wait);
+  }
 }
 
 /** A JSON response with a status other than 200. */
@@ -170,5 +203,11 @@ export function errorResponse(err: unknown, requestId: string, req?: Request): R
       message: "Something went wrong on our side. Quote the request id if you contact us.",
     };
   }
-  return Response.json({ error: { ...error, requestId } }, { status, headers: { "x-request-id": requestId } });
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (status === 429 && err instanceof AppError) {
+    headers["retry-after"] = String(
+      (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60,
+    );
+  }
+  return Response.json({ error: { ...error, requestId } }, { status, headers });
 }

@@ -24,7 +24,7 @@ describe("GET /api/openapi.json", () => {
   it("documents bodies, parameters and who may call, from the routes' own schemas", async () => {
     const { json } = await call(openapi.GET, { path: "/api/openapi.json" });
     const replyOp = json.paths["/api/conversations/{id}/messages"].post;
-    expect(replyOp.security).toEqual([{ session: [] }]);
+    expect(replyOp.security).toEqual([{ session: [] }, { bearer: ["conversations:write"] }]);
     expect(replyOp.parameters).toEqual([expect.objectContaining({ name: "id", in: "path", required: true })]);
     expect(replyOp.requestBody.content["application/json"].schema).toMatchObject({
       type: "object",

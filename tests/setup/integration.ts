@@ -19,6 +19,7 @@ process.env.TWILIO_SMS_FROM = "+15005550006";
 
 const { migrate } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db/client");
+const { resetRateLimits } = await import("@/lib/gateway/rate-limit");
 
 beforeAll(async () => {
   if (provider === "postgres") {
@@ -34,6 +35,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await truncateAll();
+  resetRateLimits();
 });
 
 async function truncateAll() {

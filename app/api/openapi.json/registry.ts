@@ -15,6 +15,8 @@ import * as portalConversation from "../portal/conversations/[id]/route";
 import * as portalMessages from "../portal/conversations/[id]/messages/route";
 import * as portalConversations from "../portal/conversations/route";
 import * as signup from "../portal/signup/route";
+import * as token from "../tokens/[id]/route";
+import * as tokens from "../tokens/route";
 import * as smsStatus from "../twilio/sms/status/route";
 import * as sms from "../twilio/sms/route";
 import * as voiceMenu from "../twilio/voice/menu/route";
@@ -43,6 +45,8 @@ export const API_ROUTES: DocumentedRoute[] = [
   },
   { path: "/api/portal/signup", methods: signup, summary: "Create a customer account" },
   { path: "/api/me", methods: me, summary: "Who am I" },
+  { path: "/api/tokens", methods: tokens, summary: "My API tokens; create one (its secret is shown once)" },
+  { path: "/api/tokens/{id}", methods: token, summary: "Revoke an API token" },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },
   { path: "/api/auth/{nextauth}", methods: auth, summary: "next-auth: sign-in, callbacks, session, CSRF token" },
   { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },

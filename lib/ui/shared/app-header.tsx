@@ -22,6 +22,11 @@ export function AppHeader({
           </Link>
         )}
         {area === "Inbox" && (
+          <Link href="/settings/tokens" className="muted">
+            API tokens
+          </Link>
+        )}
+        {area === "Inbox" && (
           <Link href="/dev/outbox" className="muted">
             Local outbox
           </Link>

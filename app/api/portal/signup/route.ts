@@ -1,7 +1,7 @@
 import { json, route } from "@/lib/gateway/route";
 import { registerCustomer, ZCustomerSignup } from "@/lib/users/accounts";
 
-export const POST = route({ policy: "public", body: ZCustomerSignup }, async ({ db, body }) => {
+export const POST = route({ policy: "public", rateLimit: "auth", body: ZCustomerSignup }, async ({ db, body }) => {
   const account = await registerCustomer(db, body);
   return json({ id: account.id, email: account.email, name: account.name }, 201);
 });

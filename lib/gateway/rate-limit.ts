@@ -1,0 +1,80 @@
+// Request budgets per caller: a sliding window of one minute, approximated by
+// two fixed windows (the previous one weighted by how much of it still
+// overlaps) — constant memory per key, no timer. In memory, per instance.
+import { AppError } from "../errors";
+
+export interface Budget {
+  /** requests allowed per minute */
+  perMinute: number;
+}
+
+const WINDOW_MS = 60_000;
+const MAX_KEYS = 100_000;
+
+interface Counter {
+  window: number;
+  current: number;
+  previous: number;
+}
+
+export class RateLimiter {
+  private counters = new Map<string, Counter>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Counts one request; returns the seconds to wait if it is over budget (and then it is not counted). */
+  take(key: string, budget: Budget): number | null {
+    const now = this.now();
+    const window = Math.floor(now / WINDOW_MS);
+    let c = this.counters.get(key);
+    if (!c || c.window < window - 1) c = { window, current: 0, previous: 0 };
+    else if (c.window === window - 1) c = { window, current: 0, previous: c.current };
+    const elapsed = (now % WINDOW_MS) / WINDOW_MS;
+    const estimate = c.previous * (1 - elapsed) + c.current;
+    if (estimate + 1 > budget.perMinute) {
+      this.counters.set(key, c);
+      // Time until enough of the previous window has slid out (or, with no previous, the next window).
+      const needed = estimate + 1 - budget.perMinute;
+      const wait = c.previous > 0 ? Math.min(needed / c.previous, 1 - elapsed) : 1 - elapsed;
+      return Math.max(1, Math.ceil((wait * WINDOW_MS) / 1000));
+    }
+    c.current++;
+    if (this.counters.size >= MAX_KEYS && !this.counters.has(key)) this.sweep(window);
+    this.counters.set(key, c);
+    return null;
+  }
+
+  private sweep(window: number): void {
+    for (const [k, c] of this.counters) if (c.window < window - 1) this.counters.delete(k);
+    // Under a flood of distinct keys, forget the oldest half rather than grow without bound.
+    if (this.counters.size >= MAX_KEYS) {
+      let n = 0;
+      for (const k of this.counters.keys()) if (n++ < MAX_KEYS / 2) this.counters.delete(k);
+    }
+  }
+}
+
+export function tooManyRequests(retryAfterSeconds: number): AppError {
+  return new AppError(429, "rate_limited", `Too many requests. Try again in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+  });
+}
+
+/** The client's address as the nearest proxy saw it (the rightmost X-Forwarded-For entry), else X-Real-IP. */
+export function clientIp(req: Request): string {
+  const forwarded = req.headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").at(-1)?.trim();
+  return last || req.headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+const shared = globalThis as unknown as { __omnideskRateLimiter?: RateLimiter };
+
+/** The instance's limiter (on globalThis: route bundles share one). */
+export function rateLimiter(): RateLimiter {
+  return (shared.__omnideskRateLimiter ??= new RateLimiter());
+}
+
+/** Tests start every case with fresh budgets. */
+export function resetRateLimits(): void {
+  shared.__omnideskRateLimiter = new RateLimiter();
+}
