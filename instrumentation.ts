@@ -4,6 +4,6 @@ export async function register() {
   const { env } = await import("./lib/env");
   const e = env();
   if (e.OUTBOX_WORKER === "off") return;
-  const { startDeliveryWorker } = await import("./lib/processes/worker-loop");
-  startDeliveryWorker(e.OUTBOX_POLL_MS);
+  const { startWorker } = await import("./lib/processes/worker-loop");
+  startWorker(e.OUTBOX_POLL_MS);
 }

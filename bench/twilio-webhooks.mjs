@@ -1,13 +1,15 @@
 // bench/twilio-webhooks — signed inbound-SMS webhooks at a fixed rate against the
 // built app (next start, SQLite), next to a floor measured in the same run: a
 // bare node:http handler doing the same single insert (bench/floor-server.mjs).
-// Prints p50/p95/p99 latency, throughput and errors for both, and the p99 ratio.
+// Prints p50/p95/p99 latency, throughput and errors for both, the p99 ratio, and
+// how long after the load the app's worker had every acknowledged message ingested.
 // Usage: node bench/twilio-webhooks.mjs [--rate 200] [--seconds 60]
 // Latency is measured from each request's scheduled send time (no coordinated omission).
 import { fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import Database from "better-sqlite3";
 import twilio from "twilio";
 import { ensureBuild, run } from "../scripts/run-steps.mjs";
 
@@ -85,6 +87,7 @@ async function load(name, url) {
   }
   const latencies = [];
   let errors = 0;
+  const statuses = {};
   const interval = 1000 / RATE;
   const start = performance.now();
   const inflight = [];
@@ -102,8 +105,12 @@ async function load(name, url) {
         .then(async (res) => {
           await res.arrayBuffer();
           if (res.status !== 200) errors++;
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         })
-        .catch(() => errors++)
+        .catch((err) => {
+          errors++;
+          statuses[err.cause?.code ?? err.name] = (statuses[err.cause?.code ?? err.name] ?? 0) + 1;
+        })
         .finally(() => latencies.push(performance.now() - due)),
     );
   }
@@ -121,6 +128,7 @@ async function load(name, url) {
     p99: pct(99),
     max: latencies.at(-1),
     errors,
+    statuses,
   };
 }
 
@@ -149,6 +157,23 @@ try {
     );
   }
   const [fl, ap] = results;
+  // The app answers once a message is stored as an inbound job; the worker ingests it after. How long
+  // until every acknowledged message is in a conversation?
+  const expected = RATE * SECONDS + Math.min(200, RATE * SECONDS);
+  const sqlite = new Database(APP_DB, { readonly: true });
+  const count = () => sqlite.prepare(`SELECT COUNT(*) AS n FROM "Message" WHERE channel = 'sms'`).get().n;
+  const drainStart = performance.now();
+  let stored = count();
+  while (stored < expected && performance.now() - drainStart < 300_000) {
+    await sleep(250);
+    stored = count();
+  }
+  const behind = (performance.now() - drainStart) / 1000;
+  console.log(
+    `\ningest: ${stored}/${expected} acknowledged messages in conversations ${behind.toFixed(1)} s after the load ended`,
+  );
+  sqlite.close();
+  for (const r of results) console.log(`${r.name}: responses ${JSON.stringify(r.statuses)}`);
   console.log(
     `\np99 ratio app/floor: ${(ap.p99 / fl.p99).toFixed(2)}× (target ≤ 2×), p50 ratio: ${(ap.p50 / fl.p50).toFixed(2)}×, errors: ${ap.errors}`,
   );

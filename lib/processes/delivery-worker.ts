@@ -6,10 +6,7 @@ import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import type { TChannel } from "../conversations/vocabulary";
 import { PermanentDeliveryError, transportFor, type TransportMap } from "../channels/transports";
-import type { DeliverPayload } from "./outbox";
-
-/** A job whose worker died mid-delivery is picked up again after this lease. */
-const LEASE_MS = 60_000;
+import { claimJob, type DeliverPayload, dueJobs } from "./outbox";
 
 export interface DrainOptions {
   transports: TransportMap;
@@ -32,27 +29,9 @@ export function backoffMs(attempt: number, random = Math.random): number {
 export async function drainOutbox(db: Db, opts: DrainOptions): Promise<DrainResult> {
   const now = opts.now ?? (() => new Date());
   const result: DrainResult = { delivered: 0, retried: 0, failed: 0 };
-  const due = await db.outboxJob.findMany({
-    where: {
-      kind: "deliver",
-      OR: [
-        { status: "pending", runAt: { lte: now() } },
-        { status: "running", lockedUntil: { lt: now() } },
-      ],
-    },
-    orderBy: { runAt: "asc" },
-    take: opts.batchSize ?? 50,
-    select: { id: true, status: true, updatedAt: true },
-  });
-  for (const candidate of due) {
-    // Claim only if nobody changed the job since we read it.
-    const claimed = await db.outboxJob.updateMany({
-      where: { id: candidate.id, status: candidate.status, updatedAt: candidate.updatedAt },
-      data: { status: "running", lockedUntil: new Date(now().getTime() + LEASE_MS), attempts: { increment: 1 } },
-    });
-    if (claimed.count !== 1) continue;
-    const outcome = await deliverJob(db, candidate.id, opts.transports, now);
-    result[outcome]++;
+  for (const job of await dueJobs(db, ["deliver"], now(), opts.batchSize ?? 50)) {
+    if (!(await claimJob(db, job, now()))) continue;
+    result[await deliverJob(db, job.id, opts.transports, now)]++;
   }
   return result;
 }

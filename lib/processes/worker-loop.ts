@@ -1,10 +1,13 @@
-// Runs the delivery worker inside the app process: on a timer, and at once
-// when a route stores something to deliver.
+// Runs the outbox worker inside the app process: on a timer, and at once when a
+// route stores something to do — inbound payloads to ingest first, then
+// deliveries to send.
 import { db } from "../db/client";
 import { configuredTransports } from "../channels/configured-transports";
 import type { TransportMap } from "../channels/transports";
 import { log } from "../log";
 import { drainOutbox } from "./delivery-worker";
+import { inboundHandlers } from "./inbound-handlers";
+import { drainInbound } from "./inbound-worker";
 
 // Kept on globalThis: instrumentation.ts starts the worker, route handlers wake
 // it, and Next.js may load this module once for each of them.
@@ -14,31 +17,36 @@ interface WorkerState {
   running?: Promise<void>;
   again: boolean;
 }
-const state = ((globalThis as { omnideskDeliveryWorker?: WorkerState }).omnideskDeliveryWorker ??= { again: false });
+const state = ((globalThis as { omnideskWorker?: WorkerState }).omnideskWorker ??= { again: false });
 
-export function startDeliveryWorker(pollMs: number): void {
+export function startWorker(pollMs: number): void {
   if (state.timer) return;
-  state.timer = setInterval(wakeDeliveryWorker, pollMs);
+  state.timer = setInterval(wakeWorker, pollMs);
   state.timer.unref();
-  log.info("delivery worker started", { pollMs });
+  log.info("outbox worker started", { pollMs });
 }
 
 /** Drains now (or right after the drain in progress). A no-op when the worker is not started. */
-export function wakeDeliveryWorker(): void {
+export function wakeWorker(): void {
   if (!state.timer) return;
   if (state.running) {
     state.again = true;
     return;
   }
   state.transports ??= configuredTransports(db());
-  state.running = drainOutbox(db(), { transports: state.transports })
-    .then(() => undefined)
-    .catch((err) => log.error("delivery worker drain failed", { err }))
+  const transports = state.transports;
+  state.running = (async () => {
+    const inbound = await drainInbound(db(), inboundHandlers);
+    await drainOutbox(db(), { transports });
+    // A full batch means more may be waiting.
+    if (inbound.processed + inbound.retried + inbound.failed >= 100) state.again = true;
+  })()
+    .catch((err) => log.error("outbox worker drain failed", { err }))
     .finally(() => {
       state.running = undefined;
       if (state.again) {
         state.again = false;
-        wakeDeliveryWorker();
+        wakeWorker();
       }
     });
 }

@@ -4,15 +4,24 @@ import * as smsRoute from "@/app/api/twilio/sms/route";
 import * as statusRoute from "@/app/api/twilio/sms/status/route";
 import { db } from "@/lib/db/client";
 import { reply } from "@/lib/conversations/reply";
-import { call, createAgent } from "@/tests/helpers/factories";
+import { drainInbound } from "@/lib/processes/inbound-worker";
+import { inboundHandlers } from "@/lib/processes/inbound-handlers";
+import { call, type CallOptions, createAgent } from "@/tests/helpers/factories";
 import { inboundSms, sid, signedTwilioPost } from "@/tests/helpers/twilio";
 
 const SMS = "/api/twilio/sms";
 
+/** The webhook, then the worker's turn (in the app the webhook wakes it at once). */
+async function postSms(request: CallOptions) {
+  const res = await call(smsRoute.POST, request);
+  await drainInbound(db(), inboundHandlers);
+  return res;
+}
+
 describe("POST /api/twilio/sms", () => {
   it("stores a signed inbound SMS in the sender's conversation and answers empty TwiML", async () => {
     const params = inboundSms({ From: "+1 415 555 0100", Body: "My package never came" });
-    const res = await call(smsRoute.POST, signedTwilioPost(SMS, params));
+    const res = await postSms(signedTwilioPost(SMS, params));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/xml/);
     expect(res.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
@@ -30,10 +39,47 @@ describe("POST /api/twilio/sms", () => {
     ]);
   });
 
-  it("replays of the same MessageSid store one message", async () => {
+  it("replays of the same MessageSid queue once and store one message", async () => {
     const request = signedTwilioPost(SMS, inboundSms());
     for (let i = 0; i < 3; i++) expect((await call(smsRoute.POST, request)).status).toBe(200);
+    expect(await db().outboxJob.count({ where: { kind: "inbound.sms" } })).toBe(1);
+    await drainInbound(db(), inboundHandlers);
+    for (let i = 0; i < 3; i++) expect((await postSms(request)).status).toBe(200);
     expect(await db().message.count()).toBe(1);
+  });
+
+  it("answers once the payload is stored; the worker then ingests it, timed as it arrived", async () => {
+    const params = inboundSms({ Body: "stored before the answer" });
+    expect((await call(smsRoute.POST, signedTwilioPost(SMS, params))).status).toBe(200);
+    const job = await db().outboxJob.findFirstOrThrow();
+    expect(job).toMatchObject({ kind: "inbound.sms", status: "pending", dedupeKey: `sms:${params.MessageSid}` });
+    expect(await db().message.count()).toBe(0);
+    expect(await drainInbound(db(), inboundHandlers)).toEqual({ processed: 1, retried: 0, failed: 0 });
+    const message = await db().message.findFirstOrThrow();
+    expect(message.body).toBe("stored before the answer");
+    expect(message.createdAt).toEqual(job.createdAt);
+    expect((await db().outboxJob.findFirstOrThrow()).status).toBe("done");
+  });
+
+  it("an ingest that keeps failing is retried with backoff, then kept as a failed job with its payload", async () => {
+    const params = inboundSms({ Body: "keep me" });
+    await call(smsRoute.POST, signedTwilioPost(SMS, params));
+    await db().outboxJob.updateMany({ data: { maxAttempts: 2 } });
+    const broken = { "inbound.sms": async () => Promise.reject(new Error("database on fire")) };
+    expect(await drainInbound(db(), broken)).toEqual({ processed: 0, retried: 1, failed: 0 });
+    const retrying = await db().outboxJob.findFirstOrThrow();
+    expect(retrying).toMatchObject({ status: "pending", attempts: 1, lastError: "database on fire" });
+    expect(retrying.runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await drainInbound(db(), broken)).toEqual({ processed: 0, retried: 0, failed: 0 }); // not due yet
+    const later = () => new Date(Date.now() + 3_600_000);
+    expect(await drainInbound(db(), broken, { now: later })).toEqual({ processed: 0, retried: 0, failed: 1 });
+    const failed = await db().outboxJob.findFirstOrThrow();
+    expect(failed.status).toBe("failed");
+    expect(JSON.parse(failed.payload)).toMatchObject({ MessageSid: params.MessageSid, Body: "keep me" });
+    // an operator's replay: back to pending, and it goes through
+    await db().outboxJob.update({ where: { id: failed.id }, data: { status: "pending", attempts: 0 } });
+    expect(await drainInbound(db(), inboundHandlers, { now: later })).toEqual({ processed: 1, retried: 0, failed: 0 });
+    expect((await db().message.findFirstOrThrow()).body).toBe("keep me");
   });
 
   it("keeps MMS media as attachments", async () => {
@@ -44,7 +90,7 @@ describe("POST /api/twilio/sms", () => {
       MediaUrl1: "https://api.twilio.com/2010-04-01/Accounts/AC0/Messages/MM1/Media/ME2",
       MediaContentType1: "video/mp4",
     });
-    await call(smsRoute.POST, signedTwilioPost(SMS, params));
+    await postSms(signedTwilioPost(SMS, params));
     const atts = await db().attachment.findMany({ orderBy: { filename: "asc" } });
     expect(atts.map((a) => [a.filename, a.contentType, a.storageKey])).toEqual([
       ["media-1.jpeg", "image/jpeg", params.MediaUrl0],
@@ -54,26 +100,26 @@ describe("POST /api/twilio/sms", () => {
 
   it("refuses a request without a signature (400), with a wrong one (403), and one whose params were changed (403)", async () => {
     const params = inboundSms();
-    const missing = await call(smsRoute.POST, signedTwilioPost(SMS, params, { signature: null }));
+    const missing = await postSms(signedTwilioPost(SMS, params, { signature: null }));
     expect(missing.status).toBe(400);
     expect(missing.json.error.code).toBe("missing_signature");
-    const wrong = await call(smsRoute.POST, signedTwilioPost(SMS, params, { authToken: "someone-elses-token" }));
+    const wrong = await postSms(signedTwilioPost(SMS, params, { authToken: "someone-elses-token" }));
     expect(wrong.status).toBe(403);
     expect(wrong.json.error.code).toBe("invalid_signature");
     const tampered = signedTwilioPost(SMS, params);
     tampered.body = new URLSearchParams({ ...params, Body: "Send me a refund" }).toString();
-    expect((await call(smsRoute.POST, tampered)).status).toBe(403);
+    expect((await postSms(tampered)).status).toBe(403);
     const extraParam = signedTwilioPost(SMS, params);
     extraParam.body += "&Injected=1";
-    expect((await call(smsRoute.POST, extraParam)).status).toBe(403);
+    expect((await postSms(extraParam)).status).toBe(403);
     expect(await db().message.count()).toBe(0);
   });
 
   it("checks the signature against the public URL, not the URL the app sees behind its proxy", async () => {
     const params = inboundSms();
-    const internal = await call(smsRoute.POST, signedTwilioPost(SMS, params, { signedUrl: `http://localhost${SMS}` }));
+    const internal = await postSms(signedTwilioPost(SMS, params, { signedUrl: `http://localhost${SMS}` }));
     expect(internal.status).toBe(403);
-    const publicOne = await call(smsRoute.POST, signedTwilioPost(SMS, params));
+    const publicOne = await postSms(signedTwilioPost(SMS, params));
     expect(publicOne.status).toBe(200);
   });
 
@@ -84,7 +130,7 @@ describe("POST /api/twilio/sms", () => {
       { ...inboundSms(), NumMedia: "lots" },
       { ...inboundSms(), From: "not a phone" },
     ]) {
-      const res = await call(smsRoute.POST, signedTwilioPost(SMS, bad));
+      const res = await postSms(signedTwilioPost(SMS, bad));
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.json.error.message).toEqual(expect.any(String));
     }
@@ -93,33 +139,30 @@ describe("POST /api/twilio/sms", () => {
 
   it("reads no more than the body limit, and refuses bytes that are not UTF-8, before checking anything else", async () => {
     const huge = signedTwilioPost(SMS, inboundSms({ Body: "x".repeat(1_100_000) }));
-    const tooBig = await call(smsRoute.POST, huge);
+    const tooBig = await postSms(huge);
     expect(tooBig.status).toBe(413);
     const notUtf8 = signedTwilioPost(SMS, inboundSms());
     notUtf8.body = Buffer.concat([Buffer.from(String(notUtf8.body)), Buffer.from([0xff, 0xfe])]);
-    const res = await call(smsRoute.POST, notUtf8);
+    const res = await postSms(notUtf8);
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("invalid_body");
     expect(await db().message.count()).toBe(0);
   });
 
   it("STOP opts the number out and START opts it back in; the messages are kept", async () => {
-    await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms({ Body: "Hi" })));
-    await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms({ Body: "stop" })));
+    await postSms(signedTwilioPost(SMS, inboundSms({ Body: "Hi" })));
+    await postSms(signedTwilioPost(SMS, inboundSms({ Body: "stop" })));
     expect((await db().identity.findFirstOrThrow()).optedOutAt).not.toBeNull();
-    await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms({ Body: "START" })));
+    await postSms(signedTwilioPost(SMS, inboundSms({ Body: "START" })));
     expect((await db().identity.findFirstOrThrow()).optedOutAt).toBeNull();
-    await call(
-      smsRoute.POST,
-      signedTwilioPost(SMS, inboundSms({ Body: "please stop calling me", OptOutType: "STOP" })),
-    );
+    await postSms(signedTwilioPost(SMS, inboundSms({ Body: "please stop calling me", OptOutType: "STOP" })));
     expect((await db().identity.findFirstOrThrow()).optedOutAt).not.toBeNull();
     expect(await db().message.count()).toBe(4);
     expect(await db().auditEvent.count({ where: { action: { in: ["sms.opted_out", "sms.opted_in"] } } })).toBe(3);
   });
 
   it("an agent cannot reply by SMS to a number that opted out", async () => {
-    await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms({ Body: "STOP" })));
+    await postSms(signedTwilioPost(SMS, inboundSms({ Body: "STOP" })));
     const conversation = await db().conversation.findFirstOrThrow();
     const agent = await createAgent();
     await expect(reply(db(), conversation.id, agent.id, { body: "Sorry to see you go" })).rejects.toMatchObject({
@@ -127,13 +170,13 @@ describe("POST /api/twilio/sms", () => {
       code: "sms_unreachable",
     });
     await expect(reply(db(), conversation.id, agent.id, { body: "noted", internal: true })).resolves.toBeTruthy();
-    expect(await db().outboxJob.count()).toBe(0);
+    expect(await db().outboxJob.count({ where: { kind: "deliver" } })).toBe(0);
   });
 });
 
 describe("POST /api/twilio/sms/status", () => {
   async function outboundSms() {
-    await call(smsRoute.POST, signedTwilioPost(SMS, inboundSms()));
+    await postSms(signedTwilioPost(SMS, inboundSms()));
     const conversation = await db().conversation.findFirstOrThrow();
     const agent = await createAgent();
     const { messageId } = await reply(db(), conversation.id, agent.id, { body: "On its way" });

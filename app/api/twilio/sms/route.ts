@@ -1,8 +1,10 @@
-import { emptyMessagingTwiml, receiveSms, ZTwilioSmsWebhook } from "@/lib/channels/sms/inbound";
+import { acceptSms, emptyMessagingTwiml, ZTwilioSmsWebhook } from "@/lib/channels/sms/inbound";
 import { route } from "@/lib/gateway/route";
+import { wakeWorker } from "@/lib/processes/worker-loop";
 
 // Twilio console → Phone Numbers → Messaging → "A message comes in": POST <PUBLIC_URL>/api/twilio/sms
 export const POST = route({ policy: "twilio", body: ZTwilioSmsWebhook }, async ({ db, body }) => {
-  await receiveSms(db, body);
+  await acceptSms(db, body);
+  wakeWorker();
   return emptyMessagingTwiml();
 });
