@@ -37,7 +37,8 @@ const appEnv = {
   TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
   TWILIO_AUTH_TOKEN: TOKEN,
   TWILIO_SMS_FROM: "+15005550006",
-  OUTBOX_WORKER: "off",
+  // On: ingesting what the webhook stored competes for the same CPU, as in production.
+  OUTBOX_WORKER: "on",
 };
 run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
 ensureBuild();
