@@ -1,9 +1,15 @@
-// Next.js calls register() once per server process: start the outbox worker there.
+// Next.js calls register() once per server process: start the outbox worker
+// and, when configured, the SMTP receiver there.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
   const e = env();
-  if (e.OUTBOX_WORKER === "off") return;
-  const { startWorker } = await import("./lib/processes/worker-loop");
-  startWorker(e.OUTBOX_POLL_MS);
+  if (e.OUTBOX_WORKER !== "off") {
+    const { startWorker } = await import("./lib/processes/worker-loop");
+    startWorker(e.OUTBOX_POLL_MS);
+  }
+  if (e.SMTP_INBOUND_PORT) {
+    const { startMailReceiver } = await import("./lib/channels/email/mail-receiver");
+    await startMailReceiver(e.SMTP_INBOUND_PORT, e.SMTP_INBOUND_HOST);
+  }
 }

@@ -157,6 +157,7 @@ try {
       `${r.name.padEnd(33)} ${String(r.requests).padStart(8)} ${r.throughput.toFixed(1).padStart(7)} ${f(r.p50)} ${f(r.p95)} ${f(r.p99)} ${f(r.max)} ${String(r.errors).padStart(7)}`,
     );
   }
+  for (const r of results) console.log(`${r.name}: responses ${JSON.stringify(r.statuses)}`);
   const [fl, ap] = results;
   // The app answers once a message is stored as an inbound job; the worker ingests it after. How long
   // until every acknowledged message is in a conversation?
@@ -174,7 +175,6 @@ try {
     `\ningest: ${stored}/${expected} acknowledged messages in conversations ${behind.toFixed(1)} s after the load ended`,
   );
   sqlite.close();
-  for (const r of results) console.log(`${r.name}: responses ${JSON.stringify(r.statuses)}`);
   console.log(
     `\np99 ratio app/floor: ${(ap.p99 / fl.p99).toFixed(2)}× (target ≤ 2×), p50 ratio: ${(ap.p50 / fl.p50).toFixed(2)}×, errors: ${ap.errors}`,
   );

@@ -32,6 +32,27 @@ const ZEnv = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+  /** Addresses the helpdesk receives mail for (comma-separated); the first is the From of replies. */
+  EMAIL_ADDRESSES: z.string().default("support@omnidesk.localhost"),
+  /** Whole domains to receive mail for (comma-separated), e.g. a subdomain MX-ed to this app. */
+  EMAIL_DOMAINS: z.string().default(""),
+  /** The display name on outgoing mail. */
+  EMAIL_FROM_NAME: z.string().default("Omnidesk Support"),
+  /** Outgoing mail: smtp://user:pass@host:587 or smtps://…:465. Without it, replies are recorded locally. */
+  SMTP_URL: optional,
+  /** Port of the built-in SMTP receiver; off unless set (25 for MX delivery, usually behind a proxy). */
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  SMTP_INBOUND_HOST: z.string().default("127.0.0.1"),
+  /** Largest email accepted, in bytes (the receiver's SIZE and the webhook's limit). */
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(20 * 1024 * 1024),
+  /** Shared secret of the forwarding webhook (X-Webhook-Secret); the webhook is off without it. */
+  EMAIL_WEBHOOK_SECRET: optional,
+  /** Where raw emails and attachments are kept. */
+  STORAGE_DIR: z.string().default("./data/blobs"),
   /** requests per minute: per signed-in user or token, per IP for anonymous callers, per IP for sign-in and sign-up */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
@@ -70,6 +91,26 @@ export function twilioConfig(e: Env = env()) {
     authToken: e.TWILIO_AUTH_TOKEN,
     smsFrom: e.TWILIO_SMS_FROM,
     apiBase: e.TWILIO_API_BASE,
+  };
+}
+
+const list = (v: string) =>
+  v
+    .split(",")
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+
+export function emailConfig(e: Env = env()) {
+  const addresses = list(e.EMAIL_ADDRESSES);
+  return {
+    mailbox: { addresses, domains: list(e.EMAIL_DOMAINS) },
+    fromAddress: addresses[0] ?? "support@omnidesk.localhost",
+    fromName: e.EMAIL_FROM_NAME,
+    smtpUrl: e.SMTP_URL,
+    maxBytes: e.EMAIL_MAX_BYTES,
+    webhookSecret: e.EMAIL_WEBHOOK_SECRET,
+    // Per-conversation reply addresses are signed with the app's secret.
+    replySecret: e.NEXTAUTH_SECRET,
   };
 }
 

@@ -1,13 +1,27 @@
 // The transports this process delivers with, from configuration. A channel
 // without one falls back to the local recorder (see transports.ts).
 import type { Db } from "../db/client";
-import { publicUrl, twilioConfig } from "../env";
+import { emailConfig, publicUrl, twilioConfig } from "../env";
 import { log } from "../log";
+import { smtpEmailTransport } from "./email/smtp-transport";
 import { rebasedRequestClient } from "./sms/rebased-request-client";
 import { twilioSmsTransport } from "./sms/twilio-transport";
 import type { TransportMap } from "./transports";
 
 export function configuredTransports(db: Db): TransportMap {
+  return { ...smsTransports(db), ...emailTransports(db) };
+}
+
+function emailTransports(db: Db): TransportMap {
+  const email = emailConfig();
+  if (!email.smtpUrl) {
+    log.info("email replies go to the local recorder: set SMTP_URL to send them");
+    return {};
+  }
+  return { email: smtpEmailTransport(db, { ...email, smtpUrl: email.smtpUrl }) };
+}
+
+function smsTransports(db: Db): TransportMap {
   const twilio = twilioConfig();
   if (!twilio) {
     log.info(

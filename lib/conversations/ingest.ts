@@ -13,6 +13,7 @@ export const ZAttachmentMeta = z.strictObject({
   contentType: z.string().min(1).max(255),
   size: z.number().int().min(0),
   storageKey: z.string().min(1).max(2048),
+  contentId: z.string().max(500).optional(),
 });
 
 export const ZInbound = z.strictObject({
@@ -32,6 +33,12 @@ export const ZInbound = z.strictObject({
   newConversation: z.boolean().optional(),
   subject: z.string().trim().max(200).optional(),
   body: z.string().max(100_000),
+  /** sanitised HTML (the channel sanitises before calling) */
+  bodyHtml: z.string().max(2_000_000).optional(),
+  /** where the raw source is stored (an email's MIME) */
+  rawStorageKey: z.string().max(200).optional(),
+  /** a machine's message (auto-reply, bulk): stored, but it never reopens the conversation */
+  automated: z.boolean().optional(),
   attachments: z.array(ZAttachmentMeta).max(50).optional(),
   receivedAt: z.date().optional(),
 });
@@ -94,6 +101,9 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
       direction: "inbound",
       channel: inbound.channel,
       body: inbound.body,
+      bodyHtml: inbound.bodyHtml ?? null,
+      rawStorageKey: inbound.rawStorageKey ?? null,
+      automated: inbound.automated ?? false,
       deliveryStatus: "received",
       providerId: inbound.providerId ?? null,
       createdAt: at,
@@ -102,7 +112,7 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
     select: { id: true },
   });
 
-  const reopen = REOPENED_BY_CUSTOMER.includes(conversation.status as TStatus);
+  const reopen = !inbound.automated && REOPENED_BY_CUSTOMER.includes(conversation.status as TStatus);
   // A conversation opened just now already carries this message's time.
   if (!created) {
     await tx.conversation.update({

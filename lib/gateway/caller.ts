@@ -12,7 +12,9 @@ export type Caller =
   /** Signed in by session cookie (no scopes: the role decides) or by bearer token (narrowed to its scopes). */
   | ({ kind: "user"; scopes?: Scope[]; tokenId?: string } & AccountSummary)
   /** A webhook request whose X-Twilio-Signature checked out. */
-  | { kind: "twilio" };
+  | { kind: "twilio" }
+  /** The inbound-mail forwarder, by its shared secret. */
+  | { kind: "email-webhook" };
 
 export function parseCookieHeader(header: string | null): Map<string, string> {
   const jar = new Map<string, string>();

@@ -15,6 +15,7 @@ export interface DocumentedRoute {
 function security(spec: RouteSpec<Policy, unknown, unknown, unknown>, method: string): Array<Record<string, string[]>> {
   if (spec.policy === "public") return [];
   if (spec.policy === "twilio") return [{ twilioSignature: [] }];
+  if (spec.policy === "email-webhook") return [{ webhookSecret: [] }];
   const scope = requiredScope(spec.policy, spec.scope, method);
   return scope && scope !== "session" ? [{ session: [] }, { bearer: [scope] }] : [{ session: [] }];
 }
@@ -26,6 +27,7 @@ const WHO: Record<Policy, string> = {
   agent: "A signed-in agent or admin.",
   admin: "A signed-in admin.",
   twilio: "Twilio only: requests must carry a valid X-Twilio-Signature.",
+  "email-webhook": "The inbound-mail forwarder: X-Webhook-Secret must equal EMAIL_WEBHOOK_SECRET.",
 };
 
 function jsonSchema(schema: ZodType): Record<string, unknown> {
@@ -104,6 +106,7 @@ export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; v
             "An API token (`odk_…`) created at /settings/tokens or POST /api/tokens; the route's scope is listed in the requirement",
         },
         twilioSignature: { type: "apiKey", in: "header", name: "X-Twilio-Signature" },
+        webhookSecret: { type: "apiKey", in: "header", name: "X-Webhook-Secret" },
       },
       schemas: {
         Error: {

@@ -26,6 +26,7 @@ const expected: Record<Policy, string[]> = {
   agent: ["agent", "admin"],
   admin: ["admin"],
   twilio: ["twilio"],
+  "email-webhook": [],
 };
 
 describe("authorize", () => {
@@ -36,7 +37,9 @@ describe("authorize", () => {
         if (allowed) expect(() => authorize(policy, caller)).not.toThrow();
         else
           expect(() => authorize(policy, caller)).toThrow(
-            expect.objectContaining({ status: name === "anonymous" && policy !== "twilio" ? 401 : 403 }),
+            expect.objectContaining({
+              status: name === "anonymous" && policy !== "twilio" && policy !== "email-webhook" ? 401 : 403,
+            }),
           );
       });
     }

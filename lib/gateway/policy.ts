@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import type { Scope } from "../tokens/api-tokens";
 import type { Caller } from "./caller";
 
-export const POLICIES = ["public", "signed-in", "customer", "agent", "admin", "twilio"] as const;
+export const POLICIES = ["public", "signed-in", "customer", "agent", "admin", "twilio", "email-webhook"] as const;
 export type Policy = (typeof POLICIES)[number];
 
 export type SignedIn = Extract<Caller, { kind: "user" }>;
@@ -14,6 +14,10 @@ export function authorize(policy: Policy, caller: Caller): void {
   if (policy === "public") return;
   if (policy === "twilio") {
     if (caller.kind !== "twilio") throw new AppError(403, "forbidden", "Only Twilio may call this webhook");
+    return;
+  }
+  if (policy === "email-webhook") {
+    if (caller.kind !== "email-webhook") throw new AppError(403, "forbidden", "Only the mail forwarder may call this");
     return;
   }
   if (caller.kind !== "user") throw new AppError(401, "unauthenticated", "Sign in first");
@@ -35,7 +39,7 @@ export function requiredScope(
   method: string,
 ): Scope | "session" | null {
   if (declared) return declared;
-  if (policy === "public" || policy === "twilio") return null;
+  if (policy === "public" || policy === "twilio" || policy === "email-webhook") return null;
   if (policy === "admin") return "admin";
   return method === "GET" || method === "HEAD" ? "conversations:read" : "conversations:write";
 }

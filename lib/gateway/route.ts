@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { db as defaultDb, type Db } from "../db/client";
-import { env, publicUrl } from "../env";
+import { emailConfig, env, publicUrl } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { callerFromRequest, type Caller } from "./caller";
@@ -12,11 +12,18 @@ import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCalle
 import { clientIp, rateLimiter, tooManyRequests } from "./rate-limit";
 import { checkSameOrigin } from "./same-origin";
 import type { Scope } from "../tokens/api-tokens";
+import { verifySharedSecret } from "./shared-secret";
 import { verifyTwilioRequest } from "./twilio-signature";
 
 const MAX_BODY_BYTES = 1_000_000;
 
-type CallerFor<P extends Policy> = P extends "public" ? Caller : P extends "twilio" ? TwilioCaller : SignedIn;
+type CallerFor<P extends Policy> = P extends "public"
+  ? Caller
+  : P extends "twilio"
+    ? TwilioCaller
+    : P extends "email-webhook"
+      ? { kind: "email-webhook" }
+      : SignedIn;
 
 export interface RouteContext<P extends Policy, B, Q, Pa> {
   req: Request;
@@ -67,6 +74,9 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
         // Nothing happens before the signature is checked, not even parsing.
         formBody = verifyTwilioRequest(req, await readBodyText(req), env().TWILIO_AUTH_TOKEN, publicUrl()).params;
         caller = { kind: "twilio" };
+      } else if (spec.policy === "email-webhook") {
+        verifySharedSecret(req.headers.get("x-webhook-secret"), emailConfig().webhookSecret);
+        caller = { kind: "email-webhook" };
       } else {
         checkSameOrigin(req, [env().NEXTAUTH_URL, publicUrl()]);
         caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
@@ -151,12 +161,18 @@ function describe(error: ZodError, where: string): string {
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** The body's bytes, refused with a 413 past `limit` (by Content-Length before reading, and by what arrived). */
+export async function readBodyBytes(req: Request, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new AppError(413, "payload_too_large", `Bodies are limited to ${limit} bytes`);
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > limit) throw tooLarge();
+  return bytes;
+}
+
 /** The body as text: at most MAX_BODY_BYTES, and valid UTF-8 (refused rather than silently repaired). */
 async function readBodyText(req: Request): Promise<string> {
-  const tooLarge = () => new AppError(413, "payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes`);
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = await readBodyBytes(req, MAX_BODY_BYTES);
   try {
     return strictUtf8.decode(bytes);
   } catch {

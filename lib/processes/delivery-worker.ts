@@ -6,7 +6,7 @@ import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import type { TChannel } from "../conversations/vocabulary";
 import { PermanentDeliveryError, transportFor, type TransportMap } from "../channels/transports";
-import { claimJob, type DeliverPayload, dueJobs } from "./outbox";
+import { claimJob, type DeliverPayload, dueJobs, yieldToRequests } from "./outbox";
 
 export interface DrainOptions {
   transports: TransportMap;
@@ -30,6 +30,7 @@ export async function drainOutbox(db: Db, opts: DrainOptions): Promise<DrainResu
   const now = opts.now ?? (() => new Date());
   const result: DrainResult = { delivered: 0, retried: 0, failed: 0 };
   for (const job of await dueJobs(db, ["deliver"], now(), opts.batchSize ?? 50)) {
+    await yieldToRequests();
     if (!(await claimJob(db, job, now()))) continue;
     result[await deliverJob(db, job.id, opts.transports, now)]++;
   }

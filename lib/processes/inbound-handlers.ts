@@ -1,7 +1,19 @@
 // Which channel function ingests each kind of inbound job.
+import { receiveEmail, ZInboundEmailJob } from "../channels/email/inbound";
 import { receiveSms, ZTwilioSmsWebhook } from "../channels/sms/inbound";
+import { emailConfig } from "../env";
+import { blobStore } from "../storage/store";
 import type { InboundHandlers } from "./inbound-worker";
 
 export const inboundHandlers: InboundHandlers = {
   "inbound.sms": (db, payload, receivedAt) => receiveSms(db, ZTwilioSmsWebhook.parse(payload), receivedAt),
+  "inbound.email": (db, payload, receivedAt) => {
+    const email = emailConfig();
+    return receiveEmail(
+      db,
+      { store: blobStore(), replySecret: email.replySecret, maxAttachmentBytes: email.maxBytes },
+      ZInboundEmailJob.parse(payload),
+      receivedAt,
+    );
+  },
 };

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { backoffMs } from "./delivery-worker";
-import { claimJob, dueJobs, INBOUND_KINDS, type InboundKind } from "./outbox";
+import { claimJob, dueJobs, INBOUND_KINDS, type InboundKind, yieldToRequests } from "./outbox";
 
 /** What runs a job of each kind; `receivedAt` is when the webhook stored it (timeline order is arrival order). */
 export type InboundHandlers = Record<InboundKind, (db: Db, payload: unknown, receivedAt: Date) => Promise<unknown>>;
@@ -24,6 +24,7 @@ export async function drainInbound(
   const now = opts.now ?? (() => new Date());
   const result: InboundResult = { processed: 0, retried: 0, failed: 0 };
   for (const candidate of await dueJobs(db, INBOUND_KINDS, now(), opts.batchSize ?? 100)) {
+    await yieldToRequests();
     if (!(await claimJob(db, candidate, now()))) continue;
     const job = await db.outboxJob.findUniqueOrThrow({ where: { id: candidate.id } });
     try {

@@ -8,7 +8,7 @@ export interface DeliverPayload {
   messageId: string;
 }
 
-export const INBOUND_KINDS = ["inbound.sms"] as const;
+export const INBOUND_KINDS = ["inbound.sms", "inbound.email"] as const;
 export type InboundKind = (typeof INBOUND_KINDS)[number];
 
 /** A job whose worker died mid-run is picked up again after this lease. */
@@ -63,3 +63,6 @@ export async function claimJob(db: Db, job: { id: string; status: string; update
   });
   return won.count === 1;
 }
+
+/** Lets waiting requests run between two jobs: the worker shares the event loop with the web server. */
+export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));

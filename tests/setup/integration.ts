@@ -1,5 +1,8 @@
 // Per test file: point the app at this worker's database, migrate it, and
 // empty every table before each test (each test creates the data it needs).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { beforeAll, beforeEach } from "vitest";
 import { POSTGRES_ADMIN_URL, TEST_DB_PREFIX, workerDatabaseUrl } from "./test-db";
@@ -16,6 +19,8 @@ process.env.PUBLIC_URL = "https://desk.example.test";
 process.env.TWILIO_ACCOUNT_SID = "AC00000000000000000000000000000000";
 process.env.TWILIO_AUTH_TOKEN = "integration-tests-twilio-token";
 process.env.TWILIO_SMS_FROM = "+15005550006";
+process.env.EMAIL_WEBHOOK_SECRET = "integration-email-webhook-secret";
+process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "omnidesk-blobs-"));
 
 const { migrate } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db/client");

@@ -4,6 +4,9 @@ import type { DocumentedRoute } from "@/lib/gateway/openapi";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminIvrSimulate from "../admin/ivr/simulate/route";
 import * as agents from "../agents/route";
+import * as attachment from "../attachments/[key]/route";
+import * as emailInbound from "../email/inbound/route";
+import * as messageRaw from "../messages/[id]/raw/route";
 import * as auth from "../auth/[...nextauth]/route";
 import * as conversation from "../conversations/[id]/route";
 import * as conversationMessages from "../conversations/[id]/messages/route";
@@ -33,6 +36,13 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/conversations/{id}", methods: conversation, summary: "One conversation; assign, status, priority" },
   { path: "/api/conversations/{id}/messages", methods: conversationMessages, summary: "Reply or add an internal note" },
   { path: "/api/agents", methods: agents, summary: "Agents and teams" },
+  {
+    path: "/api/attachments/{key}",
+    methods: attachment,
+    summary: "An attachment, for people who may see its conversation",
+  },
+  { path: "/api/messages/{id}/raw", methods: messageRaw, summary: "A message's original source (an email's MIME)" },
+  { path: "/api/email/inbound", methods: emailInbound, summary: "Forwarded inbound email: raw MIME as the body" },
   { path: "/api/admin/ivr", methods: adminIvr, summary: "The phone menu (IVR): read and replace" },
   { path: "/api/admin/ivr/simulate", methods: adminIvrSimulate, summary: "Run a voice webhook for the IVR simulator" },
   { path: "/api/dev/outbox", methods: devOutbox, summary: "What the local recorder 'sent'" },

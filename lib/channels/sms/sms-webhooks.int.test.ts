@@ -65,7 +65,7 @@ describe("POST /api/twilio/sms", () => {
     const params = inboundSms({ Body: "keep me" });
     await call(smsRoute.POST, signedTwilioPost(SMS, params));
     await db().outboxJob.updateMany({ data: { maxAttempts: 2 } });
-    const broken = { "inbound.sms": async () => Promise.reject(new Error("database on fire")) };
+    const broken = { ...inboundHandlers, "inbound.sms": async () => Promise.reject(new Error("database on fire")) };
     expect(await drainInbound(db(), broken)).toEqual({ processed: 0, retried: 1, failed: 0 });
     const retrying = await db().outboxJob.findFirstOrThrow();
     expect(retrying).toMatchObject({ status: "pending", attempts: 1, lastError: "database on fire" });
