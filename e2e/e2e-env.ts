@@ -8,6 +8,10 @@ export const OIDC_CLIENT_ID = "omnidesk-e2e";
 export const OIDC_CLIENT_SECRET = "e2e-only-client-secret";
 export const TWILIO_AUTH_TOKEN = "e2e-only-twilio-token";
 export const FAKE_TWILIO_PORT = Number(process.env.E2E_FAKE_TWILIO_PORT ?? 3198);
+/** the app's SMTP receiver, and the sink the email journey starts for the app's outgoing mail */
+export const SMTP_INBOUND_PORT = Number(process.env.E2E_SMTP_INBOUND_PORT ?? 3125);
+export const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3197);
+export const SUPPORT_ADDRESS = "support@omnidesk.localhost";
 export const DEMO_PASSWORD = "e2e-demo-password";
 export const AGENT_EMAIL = "alex@demo.test";
 export const ADMIN_EMAIL = "admin@demo.test";
@@ -29,6 +33,10 @@ export const appEnv = {
   DEMO_PASSWORD,
   DEMO_CREDENTIALS_FILE: "data/e2e-credentials.txt",
   OUTBOX_POLL_MS: "200",
+  SMTP_INBOUND_PORT: String(SMTP_INBOUND_PORT),
+  EMAIL_ADDRESSES: SUPPORT_ADDRESS,
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
+  STORAGE_DIR: "./data/e2e-blobs",
   // Every journey signs in from 127.0.0.1; the per-IP sign-in budget is for the
   // whole internet, not for one test runner (the limiter has its own tests).
   RATE_LIMIT_AUTH_PER_MINUTE: "1000",

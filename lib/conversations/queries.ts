@@ -2,6 +2,7 @@
 // the query itself, so no route can show them someone else's conversation.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { sanitizeEmailHtml } from "../channels/email/sanitize";
 import { badRequest, notFound } from "../errors";
 import { CHANNELS, STATUSES } from "./vocabulary";
 
@@ -100,11 +101,14 @@ const messageSelect = {
   direction: true,
   channel: true,
   body: true,
+  bodyHtml: true,
+  automated: true,
+  rawStorageKey: true,
   deliveryStatus: true,
   deliveryError: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
-  attachments: { select: { id: true, filename: true, contentType: true, size: true } },
+  attachments: { select: { id: true, filename: true, contentType: true, size: true, storageKey: true } },
 } as const;
 
 export async function getConversationForAgent(db: Db, id: number) {
@@ -133,7 +137,17 @@ export async function getConversationForAgent(db: Db, id: number) {
     },
   });
   if (!c) throw notFound("Conversation");
-  return { ...c, events: c.events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })) };
+  return {
+    ...c,
+    // Stored HTML was sanitised on the way in; it is sanitised again on the way out, so a rule added
+    // since (or a row written by an older version) still applies.
+    messages: c.messages.map(({ rawStorageKey, ...m }) => ({
+      ...m,
+      bodyHtml: m.bodyHtml ? sanitizeEmailHtml(m.bodyHtml) : null,
+      hasOriginal: !!rawStorageKey,
+    })),
+    events: c.events.map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> })),
+  };
 }
 export type AgentConversation = Awaited<ReturnType<typeof getConversationForAgent>>;
 
@@ -160,7 +174,13 @@ export async function getConversationForCustomer(db: Db, customerId: string, id:
       messages: {
         where: { direction: { in: ["inbound", "outbound"] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { ...messageSelect, deliveryError: false, author: { select: { name: true } } },
+        select: {
+          ...messageSelect,
+          deliveryError: false,
+          rawStorageKey: false,
+          bodyHtml: false,
+          author: { select: { name: true } },
+        },
       },
     },
   });

@@ -1,4 +1,5 @@
 "use client";
+import { EmailHtml } from "./email-html";
 import { useState, type FormEvent } from "react";
 import { CHANNELS, PRIORITIES, type TChannel, type TPriority, type TStatus } from "@/lib/conversations/vocabulary";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
@@ -120,6 +121,7 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "call.ended": (d) =>
     `Call ended: ${d.outcome}, ${d.durationSeconds} s` +
     (Array.isArray(d.path) && d.path.length ? ` · Path: ${d.path.join(" › ")}` : ""),
+  "conversation.related": (d) => `Opened separately: this mail referenced conversation #${d.relatedConversationId}`,
   "sms.opted_out": (d) => `${d.phone} texted STOP: SMS replies are off`,
   "sms.opted_in": (d) => `${d.phone} texted START: SMS replies are on again`,
 };
@@ -149,17 +151,39 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
               )}
               <time dateTime={entry.m.createdAt}>{formatTime(entry.m.createdAt)}</time>
             </div>
-            {/* Text only: React escapes it, so message content can never become markup. */}
-            <p className="msg-body">{entry.m.body}</p>
+            {entry.m.bodyHtml ? (
+              <EmailHtml html={entry.m.bodyHtml} />
+            ) : (
+              /* Text only: React escapes it, so message content can never become markup. */
+              <p className="msg-body">{entry.m.body}</p>
+            )}
             {entry.m.attachments.length > 0 && (
               <ul className="attachments">
                 {entry.m.attachments.map((a) => (
                   <li key={a.id}>
-                    📎 {a.filename}
+                    📎{" "}
+                    {/^[0-9a-f]{64}/.test(a.storageKey) ? (
+                      <a href={`/api/attachments/${a.storageKey}`} target="_blank" rel="noopener noreferrer">
+                        {a.filename}
+                      </a>
+                    ) : (
+                      a.filename
+                    )}
                     {a.size > 0 ? ` (${Math.ceil(a.size / 1024)} KB)` : ""}
+                    {a.storageKey === "too-large" && " — not stored: over the size limit"}
                   </li>
                 ))}
               </ul>
+            )}
+            {(entry.m.hasOriginal || entry.m.automated) && (
+              <div className="msg-meta">
+                {entry.m.automated && <span className="badge">automatic</span>}
+                {entry.m.hasOriginal && (
+                  <a href={`/api/messages/${entry.m.id}/raw`} target="_blank" rel="noopener noreferrer">
+                    View original
+                  </a>
+                )}
+              </div>
             )}
           </li>
         ) : (
