@@ -3,7 +3,7 @@
 // bare node:http handler doing the same single insert (bench/floor-server.mjs).
 // Prints p50/p95/p99 latency, throughput and errors for both, the p99 ratio, and
 // how long after the load the app's worker had every acknowledged message ingested.
-// Usage: node bench/twilio-webhooks.mjs [--rate 200] [--seconds 60]
+// Usage: node bench/twilio-webhooks.mjs [--rate 200] [--seconds 60] [--inline-worker]
 // Latency is measured from each request's scheduled send time (no coordinated omission).
 import { fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,6 +18,9 @@ const arg = (name, dflt) => {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const RATE = arg("rate", 200);
+// "separate": a worker process ingests (production layout: web instances run with OUTBOX_WORKER=off);
+// "inline": the web process's own worker does.
+const WORKER = process.argv.includes("--inline-worker") ? "inline" : "separate";
 const SECONDS = arg("seconds", 60);
 const APP_PORT = 3150;
 const FLOOR_PORT = 3151;
@@ -37,8 +40,7 @@ const appEnv = {
   TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000000",
   TWILIO_AUTH_TOKEN: TOKEN,
   TWILIO_SMS_FROM: "+15005550006",
-  // On: ingesting what the webhook stored competes for the same CPU, as in production.
-  OUTBOX_WORKER: "on",
+  OUTBOX_WORKER: WORKER === "inline" ? "on" : "off",
 };
 run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
 ensureBuild();
@@ -141,10 +143,18 @@ const app = spawn("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.
   stdio: "ignore",
   detached: true,
 });
+const worker =
+  WORKER === "separate"
+    ? spawn("npx", ["tsx", "scripts/worker.ts"], {
+        env: { ...process.env, ...appEnv, OUTBOX_WORKER: "on" },
+        stdio: "ignore",
+        detached: true,
+      })
+    : undefined;
 try {
   await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
   console.log(
-    `Signed inbound-SMS webhooks, open loop at ${RATE}/s for ${SECONDS}s (plus 200 warm-up requests each), SQLite, loopback.\n`,
+    `Signed inbound-SMS webhooks, open loop at ${RATE}/s for ${SECONDS}s (plus 200 warm-up requests each), SQLite, loopback; ingest by ${WORKER === "inline" ? "the web process's own worker" : "a separate worker process"}.\n`,
   );
   const results = [
     await load("floor: node:http + one insert", `http://127.0.0.1:${FLOOR_PORT}/sms`),
@@ -180,5 +190,6 @@ try {
   );
 } finally {
   process.kill(-app.pid, "SIGTERM");
+  if (worker) process.kill(-worker.pid, "SIGTERM");
   floor.kill("SIGTERM");
 }

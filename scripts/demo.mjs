@@ -15,6 +15,8 @@ const env = {
   DATABASE_URL: process.env.DATABASE_URL ?? "file:./data/omnidesk.db",
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  // Email works out of the box: mail to support@omnidesk.localhost on 127.0.0.1:2525 becomes a conversation.
+  SMTP_INBOUND_PORT: process.env.SMTP_INBOUND_PORT ?? "2525",
 };
 
 try {
