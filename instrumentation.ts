@@ -1,5 +1,5 @@
 // Next.js calls register() once per server process: start the outbox worker
-// and, when configured, the SMTP receiver there.
+// (with IMAP mailbox sync) and, when configured, the SMTP receiver there.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
@@ -7,6 +7,8 @@ export async function register() {
   if (e.OUTBOX_WORKER !== "off") {
     const { startWorker } = await import("./lib/processes/worker-loop");
     startWorker(e.OUTBOX_POLL_MS);
+    const { startMailboxSync } = await import("./lib/channels/email/mailbox-supervisor");
+    await startMailboxSync();
   }
   if (e.SMTP_INBOUND_PORT) {
     const { startMailReceiver } = await import("./lib/channels/email/mail-receiver");

@@ -4,11 +4,13 @@
 // with conditional updates, so none runs twice at the same time.
 import { env } from "../lib/env";
 import { log } from "../lib/log";
+import { startMailboxSync } from "../lib/channels/email/mailbox-supervisor";
 import { startWorker, wakeWorker } from "../lib/processes/worker-loop";
 
 const pollMs = env().OUTBOX_POLL_MS;
 startWorker(pollMs);
 wakeWorker();
+await startMailboxSync();
 // startWorker's timer does not hold the process open (inside the web server it must not); here it should.
 const keepAlive = setInterval(() => undefined, 60_000);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -2,6 +2,8 @@
 // route files on disk, so a new route cannot be left out.
 import type { DocumentedRoute } from "@/lib/gateway/openapi";
 import * as adminIvr from "../admin/ivr/route";
+import * as adminMailbox from "../admin/mailboxes/[id]/route";
+import * as adminMailboxes from "../admin/mailboxes/route";
 import * as adminIvrSimulate from "../admin/ivr/simulate/route";
 import * as agents from "../agents/route";
 import * as attachment from "../attachments/[key]/route";
@@ -43,6 +45,8 @@ export const API_ROUTES: DocumentedRoute[] = [
   },
   { path: "/api/messages/{id}/raw", methods: messageRaw, summary: "A message's original source (an email's MIME)" },
   { path: "/api/email/inbound", methods: emailInbound, summary: "Forwarded inbound email: raw MIME as the body" },
+  { path: "/api/admin/mailboxes", methods: adminMailboxes, summary: "IMAP mailboxes with their sync health; add one" },
+  { path: "/api/admin/mailboxes/{id}", methods: adminMailbox, summary: "Pause, resume or remove a mailbox" },
   { path: "/api/admin/ivr", methods: adminIvr, summary: "The phone menu (IVR): read and replace" },
   { path: "/api/admin/ivr/simulate", methods: adminIvrSimulate, summary: "Run a voice webhook for the IVR simulator" },
   { path: "/api/dev/outbox", methods: devOutbox, summary: "What the local recorder 'sent'" },

@@ -17,9 +17,14 @@ export function AppHeader({
       </Link>
       <span className="app-header-user">
         {isAdmin && (
-          <Link href="/admin/ivr" className="muted">
-            Phone menu
-          </Link>
+          <>
+            <Link href="/admin/ivr" className="muted">
+              Phone menu
+            </Link>
+            <Link href="/admin/mailboxes" className="muted">
+              Mailboxes
+            </Link>
+          </>
         )}
         {area === "Inbox" && (
           <Link href="/settings/tokens" className="muted">
