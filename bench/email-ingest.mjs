@@ -58,8 +58,12 @@ async function floor() {
   const raws = await Promise.all(Array.from({ length: MAILS }, (_, i) => new MailComposer(mail(i)).compile().build()));
   const db = new Database(FLOOR_DB);
   db.pragma("journal_mode = WAL");
-  db.exec(`CREATE TABLE message (id INTEGER PRIMARY KEY, message_id TEXT UNIQUE, sender TEXT, subject TEXT, body TEXT)`);
-  const insert = db.prepare(`INSERT INTO message (message_id, sender, subject, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  db.exec(
+    `CREATE TABLE message (id INTEGER PRIMARY KEY, message_id TEXT UNIQUE, sender TEXT, subject TEXT, body TEXT)`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO message (message_id, sender, subject, body) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
   const start = performance.now();
   for (const raw of raws) {
     const m = await simpleParser(raw);
@@ -139,8 +143,11 @@ async function app() {
   }
 }
 
-console.log(`${MAILS} mails, ${CONCURRENCY} SMTP connections, SQLite, loopback; the app's worker in its own process.\n`);
+console.log(
+  `${MAILS} mails, ${CONCURRENCY} SMTP connections, SQLite, loopback; the app's worker in its own process.\n`,
+);
 const results = [await floor(), await app()];
-for (const r of results) console.log(`${r.name.padEnd(30)} ${r.rate.toFixed(0).padStart(6)} mails/s  (${r.seconds.toFixed(1)} s)`);
+for (const r of results)
+  console.log(`${r.name.padEnd(30)} ${r.rate.toFixed(0).padStart(6)} mails/s  (${r.seconds.toFixed(1)} s)`);
 console.log(`\n${results[1].detail}`);
 console.log(`app/floor throughput: ${(results[1].rate / results[0].rate).toFixed(2)}×`);
