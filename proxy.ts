@@ -3,6 +3,8 @@
 // millisecond): their request id and authorisation come from the route wrapper,
 // and pages check authorisation again where the data is read.
 import { NextResponse, type NextRequest } from "next/server";
+import { env, oidcConfig } from "./lib/env";
+import { commonSecurityHeaders, newNonce, pageCsp } from "./lib/gateway/security-headers";
 import { isSessionCookie } from "./lib/gateway/session-cookies";
 
 const PROTECTED_PAGES = ["/inbox", "/portal", "/dev", "/admin", "/settings"];
@@ -16,12 +18,29 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = "/signin";
     url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
-    return NextResponse.redirect(url);
+    return secured(NextResponse.redirect(url), requestId, undefined);
   }
+  const nonce = newNonce();
+  const e = env();
+  const oidc = oidcConfig(e);
+  const csp = pageCsp({
+    nonce,
+    dev: e.NODE_ENV !== "production",
+    formTargets: oidc ? [new URL(oidc.issuer).origin] : [],
+  });
+  // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
-  const res = NextResponse.next({ request: { headers } });
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  return secured(NextResponse.next({ request: { headers } }), requestId, csp);
+}
+
+function secured(res: NextResponse, requestId: string, csp: string | undefined): NextResponse {
   res.headers.set("x-request-id", requestId);
+  if (csp) res.headers.set("content-security-policy", csp);
+  for (const [k, v] of Object.entries(commonSecurityHeaders(env().NEXTAUTH_URL.startsWith("https:"))))
+    res.headers.set(k, v);
   return res;
 }
 

@@ -40,7 +40,7 @@ export default defineConfig(async () => {
     test: {
       name: `integration-${provider}`,
       include: ["**/*.int.test.ts"],
-      exclude: ["node_modules/**", "e2e/**"],
+      exclude: ["node_modules/**", "e2e/**", ".next/**", "data/**"],
       env: { TEST_DB: provider },
       globalSetup: ["tests/setup/global-db.ts"],
       setupFiles: ["tests/setup/integration.ts"],
@@ -53,7 +53,11 @@ export default defineConfig(async () => {
       projects: [
         {
           ...shared,
-          test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**"] },
+          test: {
+            name: "unit",
+            include: ["**/*.test.ts"],
+            exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", ".next/**", "data/**"],
+          },
         },
         integration("sqlite"),
         ...(withPostgres ? [integration("postgres")] : []),

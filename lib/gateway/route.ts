@@ -10,6 +10,7 @@ import { log } from "../log";
 import { callerFromRequest, type Caller } from "./caller";
 import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller } from "./policy";
 import { clientIp, rateLimiter, tooManyRequests } from "./rate-limit";
+import { API_CSP, commonSecurityHeaders } from "./security-headers";
 import { checkSameOrigin } from "./same-origin";
 import type { Scope } from "../tokens/api-tokens";
 import { verifySharedSecret } from "./shared-secret";
@@ -190,14 +191,22 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-/** Response.redirect() and some others have immutable headers: copy those. */
+/** The request id and the API's security headers (a route's own CSP, e.g. for downloads, is kept). */
 function withRequestId(res: Response, requestId: string): Response {
+  const apply = (h: Headers) => {
+    h.set("x-request-id", requestId);
+    if (!h.has("content-security-policy")) h.set("content-security-policy", API_CSP);
+    for (const [k, v] of Object.entries(commonSecurityHeaders(env().NEXTAUTH_URL.startsWith("https:")))) {
+      if (!h.has(k)) h.set(k, v);
+    }
+  };
   try {
-    res.headers.set("x-request-id", requestId);
+    apply(res.headers);
     return res;
   } catch {
+    // Response.redirect() and some others have immutable headers: copy those.
     const headers = new Headers(res.headers);
-    headers.set("x-request-id", requestId);
+    apply(headers);
     return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
   }
 }
