@@ -140,7 +140,25 @@ function requestIdOf(req: Request): string {
 
 class ParseError extends AppError {}
 
+/**
+ * Refuses text no database stores faithfully: lone UTF-16 surrogates (from JSON
+ * escapes like "\ud800") and NUL characters (PostgreSQL rejects them in text).
+ */
+function assertCleanText(value: unknown, where: string, depth = 0): void {
+  if (typeof value === "string") {
+    if (!value.isWellFormed() || value.includes("\u0000")) {
+      throw new ParseError(400, "invalid_text", `Invalid ${where}: text must be valid Unicode without NUL characters`);
+    }
+  } else if (value && typeof value === "object" && depth < 64) {
+    for (const [k, v] of Object.entries(value)) {
+      assertCleanText(k, where, depth + 1);
+      assertCleanText(v, where, depth + 1);
+    }
+  }
+}
+
 function parseWith<T>(schema: ZodType<T>, value: unknown, where: string): T {
+  assertCleanText(value, where);
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new ParseError(

@@ -196,3 +196,27 @@ describe("rate limits", () => {
     expect((await attempt("198.51.100.7", 0)).status).toBe(400);
   });
 });
+
+describe("text the databases cannot store", () => {
+  it("refuses NUL characters and lone surrogates anywhere in the input with a 400, storing nothing", async () => {
+    const { user } = await createCustomerUser();
+    const cookie = await sessionCookie(user.id);
+    for (const body of [
+      '{"subject":"a\\u0000b","body":"x"}',
+      '{"subject":"ok","body":"\\ud800"}',
+      '{"subject":"ok","body":"x","\\u0000":1}',
+    ]) {
+      const res = await call(portalConversations.POST, { method: "POST", cookie, body });
+      expect(res.status, body).toBe(400);
+      expect(res.json.error.code).toBe("invalid_text");
+    }
+    const agent = await createAgent();
+    const params = await call(token.DELETE, {
+      method: "DELETE",
+      cookie: await sessionCookie(agent.id),
+      params: { id: "\ud800" },
+    });
+    expect(params.status).toBe(400);
+    expect(await db().conversation.count()).toBe(0);
+  });
+});

@@ -1,0 +1,275 @@
+// The authorisation matrix: every API route × every kind of caller, with the
+// outcome each cell must have. Generated from the route registry (which a test
+// keeps complete), so a new route is in the matrix the day it is added. The
+// expectations are written out per policy here, not computed by the gateway's
+// own functions. next-auth's route needs Next's request scope and is covered
+// by the Playwright sign-in journeys instead.
+import { describe, expect, it } from "vitest";
+import { API_ROUTES } from "@/app/api/openapi.json/registry";
+import { acceptRawEmail } from "@/lib/channels/email/inbound";
+import { DEFAULT_IVR } from "@/lib/channels/voice/ivr-config";
+import { createMailbox } from "@/lib/channels/email/mailboxes";
+import { ingest } from "@/lib/conversations/ingest";
+import { db } from "@/lib/db/client";
+import type { Policy } from "@/lib/gateway/policy";
+import type { RouteHandler } from "@/lib/gateway/route";
+import { drainInbound } from "@/lib/processes/inbound-worker";
+import { inboundHandlers } from "@/lib/processes/inbound-handlers";
+import { blobStore } from "@/lib/storage/store";
+import { createToken } from "@/lib/tokens/api-tokens";
+import { findAccount } from "@/lib/users/accounts";
+import { call, type CallOptions, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
+import { inboundSms, sid, signedTwilioPost } from "@/tests/helpers/twilio";
+
+const TOKEN_SCOPES = ["conversations:read", "conversations:write", "customers:read", "admin"] as const;
+const CALLERS = [
+  "anonymous",
+  "customerA",
+  "customerB",
+  "agent",
+  "admin",
+  ...TOKEN_SCOPES.map((s) => `token:${s}`),
+  "twilio",
+  "mailer",
+] as const;
+type CallerName = (typeof CALLERS)[number];
+const TOKENS = CALLERS.filter((c) => c.startsWith("token:"));
+
+/** Who gets past each policy by identity and role (tokens belong to an admin). */
+const ADMITTED: Record<Policy, readonly CallerName[]> = {
+  public: CALLERS,
+  "signed-in": ["customerA", "customerB", "agent", "admin", ...TOKENS],
+  customer: ["customerA", "customerB"],
+  agent: ["agent", "admin", ...TOKENS],
+  admin: ["admin", ...TOKENS],
+  twilio: ["twilio"],
+  "email-webhook": ["mailer"],
+};
+
+/** What a token's scope must be for a route: tokens never manage tokens; admin routes need admin; reads need read. */
+function tokenMay(scope: string, path: string, method: string, policy: Policy): boolean {
+  if (path.startsWith("/api/tokens")) return false;
+  if (policy === "public") return true;
+  if (policy === "admin") return scope === "admin";
+  return method === "GET" ? scope === "conversations:read" : scope === "conversations:write";
+}
+
+const DENIED_CODES = new Set([
+  "unauthenticated",
+  "forbidden",
+  "insufficient_scope",
+  "session_required",
+  "missing_signature",
+  "invalid_signature",
+  "missing_secret",
+  "invalid_secret",
+  "invalid_token",
+]);
+
+type Expectation = "ok" | "denied" | "hidden";
+
+function expectation(path: string, method: string, policy: Policy, caller: CallerName): Expectation {
+  const admitted =
+    ADMITTED[policy].includes(caller) &&
+    (!caller.startsWith("token:") || tokenMay(caller.slice(6), path, method, policy));
+  if (!admitted) return "denied";
+  // Customer B asking for customer A's conversation (or its attachment) must not learn it exists.
+  if (
+    caller === "customerB" &&
+    (path.startsWith("/api/portal/conversations/{id}") || path === "/api/attachments/{key}")
+  )
+    return "hidden";
+  return "ok";
+}
+
+const cells = API_ROUTES.filter((r) => r.path !== "/api/auth/{nextauth}")
+  .flatMap((r) =>
+    Object.entries(r.methods)
+      .filter((e): e is [string, RouteHandler] => !!e[1])
+      .map(([method, handler]) => ({ path: r.path, method, handler })),
+  )
+  // reads first, removals last, so a caller's DELETE doesn't take the fixture from its later cells
+  .sort(
+    (a, b) =>
+      ["GET", "POST", "PUT", "PATCH", "DELETE"].indexOf(a.method) -
+      ["GET", "POST", "PUT", "PATCH", "DELETE"].indexOf(b.method),
+  );
+
+async function fixtures() {
+  const a = await createCustomerUser("Ann");
+  const b = await createCustomerUser("Bob");
+  const agent = await createAgent();
+  const admin = await createAgent({ role: "admin" });
+  const conversation = await ingest(db(), {
+    channel: "portal",
+    from: { customerId: a.customer.id },
+    subject: "Ann's",
+    body: "mine",
+  });
+  const annEmail = (await db().identity.findFirstOrThrow({ where: { customerId: a.customer.id } })).value;
+  await acceptRawEmail(
+    db(),
+    blobStore(),
+    Buffer.from(
+      `From: Ann <${annEmail}>\r\nTo: support@omnidesk.localhost\r\nSubject: [#${conversation.conversationId}] file\r\nMessage-ID: <matrix-${Date.now()}@x>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee file\r\n--b\r\nContent-Type: text/plain; name=a.txt\r\nContent-Disposition: attachment; filename=a.txt\r\n\r\nhello\r\n--b--\r\n`,
+    ),
+    { source: "webhook" },
+  );
+  await drainInbound(db(), inboundHandlers);
+  const emailMessage = await db().message.findFirstOrThrow({
+    where: { channel: "email" },
+    include: { attachments: true },
+  });
+  const adminAccount = (await findAccount(db(), admin.id))!;
+  const tokens = Object.fromEntries(
+    await Promise.all(
+      TOKEN_SCOPES.map(
+        async (s) => [s, (await createToken(db(), adminAccount, { name: s, scopes: [s] })).token] as const,
+      ),
+    ),
+  );
+  const mailbox = await createMailbox(
+    db(),
+    { name: "m", host: "imap.example.com", username: "u", password: "p" },
+    admin.id,
+    process.env.NEXTAUTH_SECRET!,
+  );
+  const agentToken = await createToken(db(), (await findAccount(db(), agent.id))!, {
+    name: "agent's",
+    scopes: ["conversations:read"],
+  });
+  return {
+    cookies: {
+      customerA: await sessionCookie(a.user.id),
+      customerB: await sessionCookie(b.user.id),
+      agent: await sessionCookie(agent.id),
+      admin: await sessionCookie(admin.id),
+    } as Record<string, string>,
+    tokens: tokens as Record<string, string>,
+    params: {
+      id: String(conversation.conversationId),
+      key: emailMessage.attachments[0]!.storageKey,
+      messageId: emailMessage.id,
+      tokenId: agentToken.view.id,
+      mailboxId: mailbox.id,
+    },
+  };
+}
+
+type Fixtures = Awaited<ReturnType<typeof fixtures>>;
+
+function paramsFor(path: string, f: Fixtures): Record<string, string> | undefined {
+  if (path.startsWith("/api/conversations/{id}") || path.startsWith("/api/portal/conversations/{id}"))
+    return { id: f.params.id };
+  if (path === "/api/attachments/{key}") return { key: f.params.key };
+  if (path === "/api/messages/{id}/raw") return { id: f.params.messageId };
+  if (path === "/api/tokens/{id}") return { id: f.params.tokenId };
+  if (path === "/api/admin/mailboxes/{id}") return { id: f.params.mailboxId };
+  return undefined;
+}
+
+/** Twilio's form body for each webhook (valid enough to get past parsing when signed). */
+function twilioForm(path: string): { url: string; params: Record<string, string> } {
+  const callBase = { CallSid: sid("CA"), From: "+14155550177", To: "+15005550006" };
+  switch (path) {
+    case "/api/twilio/sms":
+      return { url: path, params: inboundSms() };
+    case "/api/twilio/sms/status":
+      return { url: `${path}?m=nope`, params: { MessageSid: sid("SM"), MessageStatus: "delivered" } };
+    case "/api/twilio/voice/menu":
+      return { url: `${path}?n=1&at=main`, params: { ...callBase, Digits: "9" } };
+    case "/api/twilio/voice/wait":
+      return { url: `${path}?queue=support`, params: { CallSid: callBase.CallSid, QueuePosition: "1" } };
+    case "/api/twilio/voice/recording":
+      return {
+        url: path,
+        params: {
+          ...callBase,
+          RecordingSid: sid("RE"),
+          RecordingUrl: "https://api.twilio.com/r",
+          RecordingDuration: "3",
+        },
+      };
+    case "/api/twilio/voice/transcription":
+      return {
+        url: path,
+        params: { CallSid: callBase.CallSid, RecordingSid: sid("RE"), TranscriptionStatus: "failed" },
+      };
+    case "/api/twilio/voice/status":
+      return { url: path, params: { ...callBase, CallStatus: "completed", CallDuration: "1" } };
+    default:
+      return { url: path, params: callBase };
+  }
+}
+
+/** A body each write accepts, so an admitted caller's cell must succeed outright (2xx), not merely pass the gate. */
+function validBody(route: string): unknown {
+  const bodies: Record<string, unknown> = {
+    "POST /api/portal/conversations/{id}/messages": { body: "matrix reply" },
+    "POST /api/portal/conversations": { subject: "matrix", body: "matrix" },
+    "POST /api/conversations/{id}/messages": { body: "matrix note", internal: true },
+    "PATCH /api/conversations/{id}": { priority: "high" },
+    "POST /api/tokens": { name: "matrix", scopes: ["conversations:read"] },
+    "POST /api/admin/mailboxes": { name: "n", host: "imap.example.com", username: "u", password: "p" },
+    "PATCH /api/admin/mailboxes/{id}": { enabled: false },
+    "PUT /api/admin/ivr": { config: DEFAULT_IVR },
+    "POST /api/admin/ivr/simulate": { url: "/api/twilio/voice", params: { CallSid: sid("CA"), From: "+14155550177" } },
+    "POST /api/portal/signup": {
+      name: "New",
+      email: `new-${sid("x")}@example.com`,
+      password: "a long enough password",
+    },
+  };
+  return bodies[route];
+}
+
+function request(cell: (typeof cells)[number], caller: CallerName, f: Fixtures): CallOptions {
+  const params = paramsFor(cell.path, f);
+  const concretePath = cell.path.replace(/\{(\w+)\}/g, (_, k: string) => params?.[k] ?? k);
+  const policy = cell.handler.policy;
+  if (policy === "twilio") {
+    const form = twilioForm(concretePath);
+    const signed = signedTwilioPost(form.url, form.params, caller === "twilio" ? {} : { signature: null });
+    return { ...signed, method: cell.method, params };
+  }
+  const headers: Record<string, string> = {};
+  if (caller === "mailer") headers["x-webhook-secret"] = "integration-email-webhook-secret";
+  if (caller.startsWith("token:")) headers.authorization = `Bearer ${f.tokens[caller.slice(6)]}`;
+  const body =
+    cell.method === "GET" || cell.method === "DELETE"
+      ? undefined
+      : policy === "email-webhook"
+        ? "From: a@example.com\r\nSubject: x\r\nMessage-ID: <m@x>\r\n\r\nhi\r\n"
+        : (validBody(`${cell.method} ${cell.path}`) ?? {});
+  return { method: cell.method, path: concretePath, cookie: f.cookies[caller], headers, params, body };
+}
+
+describe("authorisation matrix", () => {
+  it("covers every route and method", () => {
+    expect(cells.length).toBeGreaterThanOrEqual(30);
+    console.log(
+      `authorisation matrix: ${cells.length} route methods × ${CALLERS.length} callers = ${cells.length * CALLERS.length} cells`,
+    );
+  });
+
+  it.each(CALLERS)("as %s, every route answers as its policy says", async (caller) => {
+    const f = await fixtures();
+    const wrong: string[] = [];
+    for (const cell of cells) {
+      const want = expectation(cell.path, cell.method, cell.handler.policy, caller);
+      const res = await call(cell.handler, request(cell, caller, f));
+      const code = res.json?.error?.code as string | undefined;
+      const denied = (res.status === 401 || res.status === 403 || res.status === 400) && DENIED_CODES.has(code ?? "");
+      const ok =
+        res.status < 500 &&
+        !denied &&
+        (want !== "ok" ||
+          (cell.method !== "GET" && validBody(`${cell.method} ${cell.path}`) === undefined) ||
+          (res.status >= 200 && res.status < 300)) &&
+        (want !== "hidden" || res.status === 404);
+      const fine = want === "denied" ? denied : ok;
+      if (!fine) wrong.push(`${cell.method} ${cell.path}: expected ${want}, got ${res.status} ${code ?? ""}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
