@@ -8,8 +8,10 @@ import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import { db } from "../db/client";
 import { env, oidcConfig } from "../env";
+import { clientIpFrom } from "../gateway/rate-limit";
 import { log } from "../log";
 import { findAccount, findUserIdByOidcSubject, provisionOidcUser, verifyPassword } from "../users/accounts";
+import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
 
 const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
@@ -62,10 +64,19 @@ export function authOptions(): NextAuthOptions {
         id: "password",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, req) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
-          const account = await verifyPassword(db(), parsed.data.email, parsed.data.password);
+          const email = parsed.data.email.toLowerCase();
+          // next-auth hands authorize() the request's headers as a plain object.
+          const ip = clientIpFrom((n) => (req?.headers as Record<string, unknown> | undefined)?.[n]);
+          if (await lockedUntil(db(), email)) {
+            await recordSignInAttempt(db(), { email, ip, succeeded: false, locked: true });
+            // next-auth passes the message on as the error code the sign-in form explains.
+            throw new Error("AccountLocked");
+          }
+          const account = await verifyPassword(db(), email, parsed.data.password);
+          await recordSignInAttempt(db(), { email, ip, succeeded: !!account, userId: account?.id });
           return account ? { id: account.id, email: account.email, name: account.name } : null;
         },
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { subjectFromBody } from "./ingest";
-import { decodeCursor, encodeCursor } from "./queries";
+import { decodeCursor, encodeCursor } from "../db/cursor";
 
 describe("subjectFromBody", () => {
   it("takes the first non-empty line", () => {
@@ -12,10 +12,14 @@ describe("subjectFromBody", () => {
   });
 });
 
-describe("inbox cursor", () => {
-  it("round-trips a position", () => {
+describe("keyset cursor", () => {
+  it("round-trips a position, with numeric or cuid ids", () => {
     const at = new Date("2026-03-01T10:00:00.123Z");
-    expect(decodeCursor(encodeCursor(at, 42))).toEqual({ at, id: 42 });
+    expect(decodeCursor(encodeCursor(at, 42))).toEqual({ at, id: "42" });
+    expect(decodeCursor(encodeCursor(at, "cmwwtev29000nyi7dzopj723g"))).toEqual({
+      at,
+      id: "cmwwtev29000nyi7dzopj723g",
+    });
   });
   it("refuses cursors it did not make", () => {
     expect(() => decodeCursor("garbage")).toThrow(/cursor/);

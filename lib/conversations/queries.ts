@@ -2,6 +2,7 @@
 // the query itself, so no route can show them someone else's conversation.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { decodeCursor, encodeCursor } from "../db/cursor";
 import { sanitizeEmailHtml } from "../channels/email/sanitize";
 import { badRequest, notFound } from "../errors";
 import { CHANNELS, STATUSES } from "./vocabulary";
@@ -48,19 +49,16 @@ const listSelect = {
   },
 } as const;
 
-export function encodeCursor(lastMessageAt: Date, id: number): string {
-  return Buffer.from(`${lastMessageAt.getTime()}:${id}`).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): { at: Date; id: number } {
-  const m = /^(\d+):(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
-  if (!m) throw badRequest("invalid_cursor", "The cursor is not one this API gave out");
-  return { at: new Date(Number(m[1])), id: Number(m[2]) };
+/** A conversation cursor: the shared keyset cursor with a numeric id. */
+function decodeConversationCursor(cursor: string): { at: Date; id: number } {
+  const { at, id } = decodeCursor(cursor);
+  if (!/^\d+$/.test(id)) throw badRequest("invalid_cursor", "The cursor is not one this API gave out");
+  return { at, id: Number(id) };
 }
 
 /** Newest activity first; the cursor is (lastMessageAt, id) so pages never skip or repeat. */
 export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery) {
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = q.cursor ? decodeConversationCursor(q.cursor) : undefined;
   const rows = await db.conversation.findMany({
     where: {
       ...(q.status ? { status: { in: q.status } } : {}),

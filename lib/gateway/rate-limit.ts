@@ -61,10 +61,16 @@ export function tooManyRequests(retryAfterSeconds: number): AppError {
 }
 
 /** The client's address as the nearest proxy saw it (the rightmost X-Forwarded-For entry), else X-Real-IP. */
+export function clientIpFrom(header: (name: string) => unknown): string {
+  const text = (name: string) => {
+    const v = header(name);
+    return typeof v === "string" ? v.trim() : "";
+  };
+  return text("x-forwarded-for").split(",").at(-1)?.trim() || text("x-real-ip") || "unknown";
+}
+
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || req.headers.get("x-real-ip")?.trim() || "unknown";
+  return clientIpFrom((n) => req.headers.get(n));
 }
 
 const shared = globalThis as unknown as { __omnideskRateLimiter?: RateLimiter };

@@ -1,6 +1,7 @@
 // Every API route, for the OpenAPI document. A test compares this list with the
 // route files on disk, so a new route cannot be left out.
 import type { DocumentedRoute } from "@/lib/gateway/openapi";
+import * as adminAudit from "../admin/audit/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
 import * as adminMailboxes from "../admin/mailboxes/route";
@@ -45,6 +46,7 @@ export const API_ROUTES: DocumentedRoute[] = [
   },
   { path: "/api/messages/{id}/raw", methods: messageRaw, summary: "A message's original source (an email's MIME)" },
   { path: "/api/email/inbound", methods: emailInbound, summary: "Forwarded inbound email: raw MIME as the body" },
+  { path: "/api/admin/audit", methods: adminAudit, summary: "The audit log: security and admin events, filtered" },
   { path: "/api/admin/mailboxes", methods: adminMailboxes, summary: "IMAP mailboxes with their sync health; add one" },
   { path: "/api/admin/mailboxes/{id}", methods: adminMailbox, summary: "Pause, resume or remove a mailbox" },
   { path: "/api/admin/ivr", methods: adminIvr, summary: "The phone menu (IVR): read and replace" },

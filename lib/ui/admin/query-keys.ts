@@ -2,4 +2,5 @@ export const adminKeys = {
   all: ["admin"] as const,
   ivr: () => [...adminKeys.all, "ivr"] as const,
   mailboxes: () => [...adminKeys.all, "mailboxes"] as const,
+  audit: () => [...adminKeys.all, "audit"] as const,
 };

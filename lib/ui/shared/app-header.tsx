@@ -24,6 +24,9 @@ export function AppHeader({
             <Link href="/admin/mailboxes" className="muted">
               Mailboxes
             </Link>
+            <Link href="/admin/audit" className="muted">
+              Audit log
+            </Link>
           </>
         )}
         {area === "Inbox" && (

@@ -1,0 +1,110 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { AuditPage } from "@/lib/audit/queries";
+import { api, type Json } from "../shared/api-client";
+import { formatTime } from "../shared/format";
+import { Empty, ErrorState, Loading } from "../shared/states";
+import { adminKeys } from "./query-keys";
+
+const FAMILIES: [string, string][] = [
+  ["", "All events"],
+  ["auth.*", "Sign-ins"],
+  ["auth.sign_in_failed", "Failed sign-ins"],
+  ["token.*", "API tokens"],
+  ["settings.*", "Settings changes"],
+  ["account.*", "Accounts"],
+  ["conversation.*", "Conversations"],
+  ["message.*", "Messages"],
+  ["call.*", "Calls"],
+];
+
+export function AuditLog() {
+  const [action, setAction] = useState("");
+  const [q, setQ] = useState("");
+  const [since, setSince] = useState("");
+  const filters = { action, q: q.trim(), since };
+  const query = useInfiniteQuery({
+    queryKey: [...adminKeys.audit(), filters],
+    initialPageParam: "",
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: "50" });
+      if (action) params.set("action", action);
+      if (filters.q) params.set("q", filters.q);
+      if (since) params.set("since", new Date(since).toISOString());
+      if (pageParam) params.set("cursor", pageParam);
+      return api<Json<AuditPage>>(`/api/admin/audit?${params}`);
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <div className="filters" role="search">
+        <label>
+          Events
+          <select value={action} onChange={(e) => setAction(e.target.value)}>
+            {FAMILIES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Details contain
+          <input value={q} onChange={(e) => setQ(e.target.value)} placeholder="an email, an IP, a token name" />
+        </label>
+        <label>
+          Since
+          <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} />
+        </label>
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>No events match these filters.</Empty>
+      ) : (
+        <table className="table" aria-label="Audit log">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Event</th>
+              <th scope="col">Who</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.id} data-testid="audit-row">
+                <td>
+                  <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time>
+                </td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>{e.actor ? `${e.actor.name} <${e.actor.email}>` : "—"}</td>
+                <td className="audit-details">
+                  {e.conversationId ? `#${e.conversationId} ` : ""}
+                  {JSON.stringify(e.data)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.hasNextPage && (
+        <button
+          type="button"
+          className="btn load-more"
+          disabled={query.isFetchingNextPage}
+          onClick={() => void query.fetchNextPage()}
+        >
+          {query.isFetchingNextPage ? "Loading…" : "Older events"}
+        </button>
+      )}
+    </>
+  );
+}
