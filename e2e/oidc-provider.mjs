@@ -17,12 +17,18 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
   ],
   // Put email and name in the ID token itself, as Keycloak, Entra ID and Okta do.
   conformIdTokenClaims: false,
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
   async findAccount(_ctx, id) {
     return {
       accountId: id,
       async claims() {
-        return { sub: id, email: `${id}@sso.test`, email_verified: true, name: `SSO ${id}` };
+        // Group membership by login prefix, for the role-mapping journeys.
+        const groups = id.startsWith("admin")
+          ? ["staff", "helpdesk-admins"]
+          : id.startsWith("jane") || id.startsWith("agent")
+            ? ["staff", "helpdesk-agents"]
+            : ["staff"];
+        return { sub: id, email: `${id}@sso.test`, email_verified: true, name: `SSO ${id}`, groups };
       },
     };
   },

@@ -4,15 +4,7 @@ import { uniq } from "./helpers";
 
 test("an agent signs in through the OIDC provider and is provisioned just in time", async ({ page }) => {
   const login = uniq("jane").replace(" ", "-");
-  await page.goto("/signin?callbackUrl=/inbox");
-  await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
-
-  // The provider's own pages, on its own origin.
-  await expect(page).toHaveURL(/127\.0\.0\.1:3199/);
-  await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill("anything");
-  await page.getByRole("button", { name: "Sign-in" }).click();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await ssoSignIn(page, login);
 
   await expect(page).toHaveURL(/\/inbox/);
   await expect(page.getByTestId("signed-in-as")).toHaveText(`SSO ${login}`);
@@ -51,3 +43,26 @@ for (const check of ["state", "nonce"] as const) {
     await expect(page).toHaveURL(/\/signin/);
   });
 }
+
+/** Through the provider's own pages, on its own origin. */
+async function ssoSignIn(page: import("@playwright/test").Page, login: string) {
+  await page.goto("/signin?callbackUrl=/inbox");
+  await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:3199/);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("anything");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+test("the groups claim decides the role: a helpdesk-admins member is provisioned as an admin", async ({ page }) => {
+  await ssoSignIn(page, uniq("admin").replace(" ", "-"));
+  await expect(page).toHaveURL(/\/inbox/);
+  await expect(page.getByRole("link", { name: "Phone menu" })).toBeVisible();
+});
+
+test("someone in neither helpdesk group is refused, with a reason", async ({ page }) => {
+  await ssoSignIn(page, uniq("visitor").replace(" ", "-"));
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("alert").filter({ hasText: "may not use this helpdesk" })).toBeVisible();
+});

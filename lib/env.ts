@@ -28,6 +28,13 @@ const ZEnv = z.object({
   OIDC_NAME: z.string().default("Single sign-on"),
   /** Role given to people who first sign in through OIDC. */
   OIDC_DEFAULT_ROLE: z.enum(["agent", "admin"]).default("agent"),
+  /** The ID-token claim with group or role names ("groups", "roles"); when set, it decides each SSO sign-in's role. */
+  OIDC_ROLES_CLAIM: optional,
+  /** Comma-separated values of that claim that make an admin, or an agent; anyone else is refused. */
+  OIDC_ADMIN_VALUES: z.string().default(""),
+  OIDC_AGENT_VALUES: z.string().default(""),
+  /** "customers": agents and admins must sign in with SSO (password sign-in is for customers only). */
+  PASSWORD_SIGNIN: z.enum(["everyone", "customers"]).default("everyone"),
   /** "off" stops the in-process outbox worker (e.g. when a separate worker runs). */
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
@@ -99,6 +106,19 @@ const list = (v: string) =>
     .split(",")
     .map((x) => x.trim().toLowerCase())
     .filter(Boolean);
+
+export function ssoRoleMapping(e: Env = env()) {
+  return {
+    claim: e.OIDC_ROLES_CLAIM,
+    adminValues: e.OIDC_ADMIN_VALUES.split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+    agentValues: e.OIDC_AGENT_VALUES.split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
+    defaultRole: e.OIDC_DEFAULT_ROLE,
+  };
+}
 
 export function emailConfig(e: Env = env()) {
   const addresses = list(e.EMAIL_ADDRESSES);

@@ -7,11 +7,18 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import { db } from "../db/client";
-import { env, oidcConfig } from "../env";
+import { env, type Env, oidcConfig, ssoRoleMapping } from "../env";
 import { clientIpFrom } from "../gateway/rate-limit";
 import { log } from "../log";
-import { findAccount, findUserIdByOidcSubject, provisionOidcUser, verifyPassword } from "../users/accounts";
+import {
+  findAccount,
+  findUserIdByOidcSubject,
+  provisionOidcUser,
+  roleOfEmail,
+  verifyPassword,
+} from "../users/accounts";
 import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
+import { passwordAllowed, roleFromClaims } from "./sso-roles";
 
 const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
@@ -52,8 +59,7 @@ function oidcProvider(): OAuthConfig<OidcClaims> | undefined {
   };
 }
 
-export function authOptions(): NextAuthOptions {
-  const e = env();
+export function authOptions(e: Env = env()): NextAuthOptions {
   const oidc = oidcProvider();
   return {
     secret: e.NEXTAUTH_SECRET,
@@ -75,6 +81,12 @@ export function authOptions(): NextAuthOptions {
             // next-auth passes the message on as the error code the sign-in form explains.
             throw new Error("AccountLocked");
           }
+          // Decided before the password is checked, so the answer never tells whether it was right.
+          const role = await roleOfEmail(db(), email);
+          if (role && !passwordAllowed(role, e.PASSWORD_SIGNIN)) {
+            await recordEvent(db(), { action: "auth.password_refused", data: { email, ip, reason: "SSO required" } });
+            throw new Error("SsoRequired");
+          }
           const account = await verifyPassword(db(), email, parsed.data.password);
           await recordSignInAttempt(db(), { email, ip, succeeded: !!account, userId: account?.id });
           return account ? { id: account.id, email: account.email, name: account.name } : null;
@@ -85,14 +97,22 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const claims = profile as OidcClaims | undefined;
-        const user = claims?.sub
-          ? await provisionOidcUser(
-              db(),
-              { issuer: oidcConfig()!.issuer, subject: claims.sub, email: claims.email, name: claims.name },
-              e.OIDC_DEFAULT_ROLE,
-            )
-          : null;
+        const claims = profile as (OidcClaims & Record<string, unknown>) | undefined;
+        if (!claims?.sub) return "/signin?error=AccessDenied";
+        const mapping = ssoRoleMapping(e);
+        const role = roleFromClaims(claims, mapping);
+        if (!role) {
+          await recordEvent(db(), {
+            action: "auth.sso_refused",
+            data: { subject: claims.sub, email: claims.email ?? null, reason: `no role in claim ${mapping.claim}` },
+          });
+          return "/signin?error=AccessDenied";
+        }
+        const user = await provisionOidcUser(
+          db(),
+          { issuer: oidcConfig()!.issuer, subject: claims.sub, email: claims.email, name: claims.name },
+          { role, fromClaims: !!mapping.claim },
+        );
         return user ? true : "/signin?error=AccessDenied";
       },
       async jwt({ token, user, account }) {

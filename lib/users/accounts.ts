@@ -36,6 +36,10 @@ export async function verifyPassword(db: Db, email: string, password: string): P
   return summary as AccountSummary;
 }
 
+export async function roleOfEmail(db: Db, email: string): Promise<string | undefined> {
+  return (await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { role: true } }))?.role;
+}
+
 export async function findAccount(db: Db, userId: string): Promise<AccountSummary | null> {
   const u = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
   return (u as AccountSummary | null) ?? null;
@@ -105,31 +109,47 @@ export interface OidcProfile {
 export async function provisionOidcUser(
   db: Db,
   p: OidcProfile,
-  defaultRole: "agent" | "admin",
+  /** the role from the provider's claims; `fromClaims` means it also overrides an existing account's role */
+  grant: { role: "agent" | "admin"; fromClaims: boolean },
 ): Promise<AccountSummary | null> {
   const oidcSubject = `${p.issuer}|${p.subject}`;
-  const bySubject = await db.user.findUnique({ where: { oidcSubject }, select: accountSelect });
-  if (bySubject) return bySubject.role === "customer" ? null : (bySubject as AccountSummary);
   const email = p.email?.trim().toLowerCase();
-  if (!email) return null;
-  const byEmail = await db.user.findUnique({ where: { email }, select: accountSelect });
-  if (byEmail) {
-    if (byEmail.role === "customer") return null;
-    return (await db.user.update({
-      where: { id: byEmail.id },
-      data: { oidcSubject },
-      select: accountSelect,
-    })) as AccountSummary;
+  const existing =
+    (await db.user.findUnique({ where: { oidcSubject }, select: accountSelect })) ??
+    (email ? await db.user.findUnique({ where: { email }, select: accountSelect }) : null);
+  // Customer accounts never gain agent rights through SSO.
+  if (existing?.role === "customer") return null;
+  if (existing) {
+    const role = grant.fromClaims ? grant.role : (existing.role as "agent" | "admin");
+    if (existing.role === role && (await db.user.count({ where: { id: existing.id, oidcSubject } }))) {
+      return existing as AccountSummary;
+    }
+    return db.$transaction(async (tx) => {
+      const user = await tx.user.update({
+        where: { id: existing.id },
+        data: { oidcSubject, role },
+        select: accountSelect,
+      });
+      if (existing.role !== role) {
+        await recordEvent(tx, {
+          action: "account.role_changed",
+          actorUserId: user.id,
+          data: { from: existing.role, to: role, via: "oidc claims" },
+        });
+      }
+      return user as AccountSummary;
+    });
   }
+  if (!email) return null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name: p.name?.trim() || email, role: defaultRole, oidcSubject },
+      data: { email, name: p.name?.trim() || email, role: grant.role, oidcSubject },
       select: accountSelect,
     });
     await recordEvent(tx, {
       action: "account.provisioned",
       actorUserId: user.id,
-      data: { via: "oidc", role: defaultRole },
+      data: { via: "oidc", role: grant.role },
     });
     return user as AccountSummary;
   });

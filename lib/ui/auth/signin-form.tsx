@@ -7,6 +7,7 @@ import { FormError } from "../shared/states";
 
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
+  SsoRequired: "Agents sign in with single sign-on here: use the button below.",
   AccountLocked: "Too many failed attempts: this account is locked for 15 minutes. Try again later.",
   AccessDenied: "Your single sign-on account may not use this helpdesk. Ask an admin.",
   OAuthCallback: "Single sign-on failed. Try again.",

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { passwordAllowed, roleFromClaims } from "./sso-roles";
+
+const mapping = {
+  claim: "groups",
+  adminValues: ["helpdesk-admins"],
+  agentValues: ["helpdesk-agents"],
+  defaultRole: "agent" as const,
+};
+
+describe("SSO role mapping", () => {
+  it("maps group lists and space-separated role strings; admin wins over agent", () => {
+    expect(roleFromClaims({ groups: ["staff", "helpdesk-agents"] }, mapping)).toBe("agent");
+    expect(roleFromClaims({ groups: ["helpdesk-agents", "helpdesk-admins"] }, mapping)).toBe("admin");
+    expect(roleFromClaims({ groups: "helpdesk-admins other" }, mapping)).toBe("admin");
+  });
+  it("gives no access when the claim names neither role, or is missing", () => {
+    expect(roleFromClaims({ groups: ["staff"] }, mapping)).toBeNull();
+    expect(roleFromClaims({}, mapping)).toBeNull();
+    expect(roleFromClaims({ groups: 42 }, mapping)).toBeNull();
+  });
+  it("without a configured claim, everyone gets the default role", () => {
+    expect(roleFromClaims({}, { ...mapping, claim: undefined, defaultRole: "admin" })).toBe("admin");
+  });
+});
+
+describe("password sign-in policy", () => {
+  it("lets only customers use passwords when SSO is required for staff", () => {
+    expect(passwordAllowed("customer", "customers")).toBe(true);
+    expect(passwordAllowed("agent", "customers")).toBe(false);
+    expect(passwordAllowed("admin", "customers")).toBe(false);
+    expect(passwordAllowed("admin", "everyone")).toBe(true);
+  });
+});
