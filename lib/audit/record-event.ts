@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client";
+import { isWebhookEvent } from "../webhooks/events";
 
 export interface EventInput {
   action: string;
@@ -20,6 +21,8 @@ export async function recordEvents(tx: Tx, events: EventInput[]): Promise<void> 
       actorUserId: e.actorUserId ?? null,
       conversationId: e.conversationId ?? null,
       data: JSON.stringify(e.data ?? {}),
+      // Only events partners can subscribe to wait for the webhook fan-out.
+      published: !isWebhookEvent(e.action),
     })),
   });
 }

@@ -6,14 +6,14 @@ import { blobStore } from "../storage/store";
 import type { InboundHandlers } from "./inbound-worker";
 
 export const inboundHandlers: InboundHandlers = {
-  "inbound.sms": (db, payload, receivedAt) => receiveSms(db, ZTwilioSmsWebhook.parse(payload), receivedAt),
-  "inbound.email": (db, payload, receivedAt) => {
+  "inbound.sms": (db, payload, job) => receiveSms(db, ZTwilioSmsWebhook.parse(payload), job.createdAt),
+  "inbound.email": (db, payload, job) => {
     const email = emailConfig();
     return receiveEmail(
       db,
       { store: blobStore(), replySecret: email.replySecret, maxAttachmentBytes: email.maxBytes },
       ZInboundEmailJob.parse(payload),
-      receivedAt,
+      job.createdAt,
     );
   },
 };

@@ -1,6 +1,6 @@
 // Runs the outbox worker inside the app process: on a timer, and at once when a
 // route stores something to do — inbound payloads to ingest first, then
-// deliveries to send.
+// partner webhooks, then deliveries to customers.
 import { db } from "../db/client";
 import { configuredTransports } from "../channels/configured-transports";
 import type { TransportMap } from "../channels/transports";
@@ -8,6 +8,9 @@ import { log } from "../log";
 import { drainOutbox } from "./delivery-worker";
 import { inboundHandlers } from "./inbound-handlers";
 import { drainInbound } from "./inbound-worker";
+import { drainJobs } from "./job-runner";
+import { webhookHandlers } from "../webhooks/webhook-jobs";
+import { fanOutEvents } from "../webhooks/webhooks";
 
 // Kept on globalThis: instrumentation.ts starts the worker, route handlers wake
 // it, and Next.js may load this module once for each of them.
@@ -37,7 +40,10 @@ export function wakeWorker(): void {
   const transports = state.transports;
   state.running = (async () => {
     const inbound = await drainInbound(db(), inboundHandlers);
+    const fannedOut = await fanOutEvents(db());
+    await drainJobs(db(), webhookHandlers);
     await drainOutbox(db(), { transports });
+    if (fannedOut) state.again = true;
     // A full batch means more may be waiting.
     if (inbound.processed + inbound.retried + inbound.failed >= 100) state.again = true;
   })()

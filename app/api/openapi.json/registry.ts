@@ -5,6 +5,10 @@ import * as adminAudit from "../admin/audit/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
 import * as adminMailboxes from "../admin/mailboxes/route";
+import * as adminWebhook from "../admin/webhooks/[id]/route";
+import * as adminWebhookDeliveries from "../admin/webhooks/[id]/deliveries/route";
+import * as adminWebhookReplay from "../admin/webhooks/deliveries/[id]/replay/route";
+import * as adminWebhooks from "../admin/webhooks/route";
 import * as adminIvrSimulate from "../admin/ivr/simulate/route";
 import * as agents from "../agents/route";
 import * as attachment from "../attachments/[key]/route";
@@ -46,6 +50,22 @@ export const API_ROUTES: DocumentedRoute[] = [
   },
   { path: "/api/messages/{id}/raw", methods: messageRaw, summary: "A message's original source (an email's MIME)" },
   { path: "/api/email/inbound", methods: emailInbound, summary: "Forwarded inbound email: raw MIME as the body" },
+  {
+    path: "/api/admin/webhooks",
+    methods: adminWebhooks,
+    summary: "Partner webhooks; subscribe (the secret is shown once)",
+  },
+  { path: "/api/admin/webhooks/{id}", methods: adminWebhook, summary: "Remove a webhook subscription" },
+  {
+    path: "/api/admin/webhooks/{id}/deliveries",
+    methods: adminWebhookDeliveries,
+    summary: "A subscription's delivery log",
+  },
+  {
+    path: "/api/admin/webhooks/deliveries/{id}/replay",
+    methods: adminWebhookReplay,
+    summary: "Send a delivery again",
+  },
   { path: "/api/admin/audit", methods: adminAudit, summary: "The audit log: security and admin events, filtered" },
   { path: "/api/admin/mailboxes", methods: adminMailboxes, summary: "IMAP mailboxes with their sync health; add one" },
   { path: "/api/admin/mailboxes/{id}", methods: adminMailbox, summary: "Pause, resume or remove a mailbox" },

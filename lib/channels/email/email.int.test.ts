@@ -25,12 +25,12 @@ const store = blobStore();
 const MAX = 200_000;
 const handlers: InboundHandlers = {
   ...inboundHandlers,
-  "inbound.email": (database, payload, receivedAt) =>
+  "inbound.email": (database, payload, job) =>
     receiveEmail(
       database,
       { store, replySecret: SECRET, maxAttachmentBytes: 50_000 },
       ZInboundEmailJob.parse(payload),
-      receivedAt,
+      job.createdAt,
     ),
 };
 const fixture = (name: string, vars: Record<string, string> = {}) => {

@@ -3,4 +3,5 @@ export const adminKeys = {
   ivr: () => [...adminKeys.all, "ivr"] as const,
   mailboxes: () => [...adminKeys.all, "mailboxes"] as const,
   audit: () => [...adminKeys.all, "audit"] as const,
+  webhooks: () => [...adminKeys.all, "webhooks"] as const,
 };

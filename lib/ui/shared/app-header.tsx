@@ -27,6 +27,9 @@ export function AppHeader({
             <Link href="/admin/audit" className="muted">
               Audit log
             </Link>
+            <Link href="/admin/webhooks" className="muted">
+              Webhooks
+            </Link>
           </>
         )}
         {area === "Inbox" && (

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { route } from "@/lib/gateway/route";
+import { wakeWorker } from "@/lib/processes/worker-loop";
+import { replayDelivery } from "@/lib/webhooks/webhooks";
+
+export const POST = route(
+  { policy: "admin", params: z.strictObject({ id: z.string().min(1).max(64) }) },
+  async ({ db, caller, params }) => {
+    await replayDelivery(db, params.id, caller.id);
+    wakeWorker();
+    return { ok: true };
+  },
+);

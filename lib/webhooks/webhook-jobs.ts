@@ -1,0 +1,7 @@
+import { env } from "../env";
+import type { JobHandler } from "../processes/job-runner";
+import { deliverWebhook, ZWebhookJob } from "./webhooks";
+
+export const webhookHandlers: Record<"webhook", JobHandler> = {
+  webhook: (db, payload, job) => deliverWebhook(db, ZWebhookJob.parse(payload).deliveryId, job, env().NEXTAUTH_SECRET),
+};
