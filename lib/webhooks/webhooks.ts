@@ -44,7 +44,7 @@ export async function createWebhook(db: Db, input: TCreateWebhook, actorUserId: 
   return { ...toView(sub), secret };
 }
 
-const toView = (s: { events: string } & Record<string, unknown>) => ({ ...s, events: s.events.split(" ") });
+const toView = <T extends { events: string }>(s: T) => ({ ...s, events: s.events.split(" ") });
 
 export async function listWebhooks(db: Db) {
   const subs = await db.webhookSubscription.findMany({ orderBy: { createdAt: "asc" }, select: subscriptionView });

@@ -16,6 +16,7 @@ import type { RouteHandler } from "@/lib/gateway/route";
 import { drainInbound } from "@/lib/processes/inbound-worker";
 import { inboundHandlers } from "@/lib/processes/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
+import { createWebhook, fanOutEvents } from "@/lib/webhooks/webhooks";
 import { createToken } from "@/lib/tokens/api-tokens";
 import { findAccount } from "@/lib/users/accounts";
 import { call, type CallOptions, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
@@ -100,6 +101,12 @@ async function fixtures() {
   const b = await createCustomerUser("Bob");
   const agent = await createAgent();
   const admin = await createAgent({ role: "admin" });
+  const webhook = await createWebhook(
+    db(),
+    { url: "http://127.0.0.1:9/hooks", events: ["conversation.created"] },
+    admin.id,
+    process.env.NEXTAUTH_SECRET!,
+  );
   const conversation = await ingest(db(), {
     channel: "portal",
     from: { customerId: a.customer.id },
@@ -116,6 +123,8 @@ async function fixtures() {
     { source: "webhook" },
   );
   await drainInbound(db(), inboundHandlers);
+  await fanOutEvents(db());
+  const delivery = await db().webhookDelivery.findFirstOrThrow();
   const emailMessage = await db().message.findFirstOrThrow({
     where: { channel: "email" },
     include: { attachments: true },
@@ -152,6 +161,8 @@ async function fixtures() {
       messageId: emailMessage.id,
       tokenId: agentToken.view.id,
       mailboxId: mailbox.id,
+      webhookId: webhook.id,
+      deliveryId: delivery.id,
     },
   };
 }
@@ -165,6 +176,8 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path === "/api/messages/{id}/raw") return { id: f.params.messageId };
   if (path === "/api/tokens/{id}") return { id: f.params.tokenId };
   if (path === "/api/admin/mailboxes/{id}") return { id: f.params.mailboxId };
+  if (path === "/api/admin/webhooks/deliveries/{id}/replay") return { id: f.params.deliveryId };
+  if (path.startsWith("/api/admin/webhooks/{id}")) return { id: f.params.webhookId };
   return undefined;
 }
 

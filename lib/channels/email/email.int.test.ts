@@ -115,6 +115,35 @@ describe("the SMTP receiver", () => {
     expect(await db().outboxJob.count()).toBe(2);
   });
 
+  it("refuses a mail with a 25 MB attachment at the default 20 MB limit with 552, before storing anything", async () => {
+    const big = createSmtpReceiver({
+      mailbox: { addresses: ["support@omnidesk.localhost"], domains: [] },
+      maxBytes: 20 * 1024 * 1024,
+      onMessage: () => Promise.reject(new Error("must not be called")),
+    });
+    await new Promise<void>((resolve) => big.listen(0, "127.0.0.1", resolve));
+    const sender = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: (big.server.address() as AddressInfo).port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    try {
+      await expect(
+        sender.sendMail({
+          from: "a@example.com",
+          to: "support@omnidesk.localhost",
+          subject: "holiday video",
+          text: "see attached",
+          attachments: [{ filename: "video.mp4", content: Buffer.alloc(25 * 1024 * 1024, 1) }],
+        }),
+      ).rejects.toMatchObject({ responseCode: 552 });
+    } finally {
+      sender.close();
+      await new Promise<void>((resolve) => big.close(resolve));
+    }
+  }, 60_000);
+
   it("stores a message sent twice (same Message-ID) once", async () => {
     const mail = {
       from: "a@example.com",
