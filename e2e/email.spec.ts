@@ -66,6 +66,8 @@ test("hostile HTML mail arrives over SMTP, shows inert, and the agent's reply go
   });
   await signInAsAgent(page);
   await page.getByLabel("Channel").selectOption("email");
+  // The filter navigates; a click before that lands would be undone by it.
+  await expect(page).toHaveURL(/channel=email/);
   await page.getByRole("link", { name: new RegExp(subject) }).click();
   const frame = page.frameLocator('iframe[title="Email content"]');
   await expect(frame.locator("body")).toContainText(`Hello ${tag}`);

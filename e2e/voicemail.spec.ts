@@ -46,6 +46,8 @@ test("a caller leaves a voicemail; the agent finds it in the inbox with its tran
 
   await signInAsAgent(page);
   await page.getByLabel("Channel").selectOption("voice");
+  // The filter navigates; a click before that lands would be undone by it.
+  await expect(page).toHaveURL(/channel=voice/);
   await page.getByRole("link", { name: new RegExp(`Voicemail from \\${call.From}`) }).click();
   const pane = page.getByRole("article");
   const voicemail = pane.getByTestId("timeline-message").filter({ hasText: transcript });
