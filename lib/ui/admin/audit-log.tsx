@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { AuditPage } from "@/lib/audit/queries";
 import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
-import { Empty, ErrorState, Loading } from "../shared/states";
+import { QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
 
 const FAMILIES: [string, string][] = [
@@ -60,41 +60,37 @@ export function AuditLog() {
           <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} />
         </label>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>No events match these filters.</Empty>
-      ) : (
-        <table className="table" aria-label="Audit log">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">Who</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.id} data-testid="audit-row">
-                <td>
-                  <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time>
-                </td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.actor ? `${e.actor.name} <${e.actor.email}>` : "—"}</td>
-                <td className="audit-details">
-                  {e.conversationId ? `#${e.conversationId} ` : ""}
-                  {JSON.stringify(e.data)}
-                </td>
+      <QueryStates query={query} isEmpty={() => items.length === 0} empty="No events match these filters.">
+        {() => (
+          <table className="table" aria-label="Audit log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Event</th>
+                <th scope="col">Who</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.id} data-testid="audit-row">
+                  <td>
+                    <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time>
+                  </td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.actor ? `${e.actor.name} <${e.actor.email}>` : "—"}</td>
+                  <td className="audit-details">
+                    {e.conversationId ? `#${e.conversationId} ` : ""}
+                    {JSON.stringify(e.data)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryStates>
       {query.hasNextPage && (
         <button
           type="button"

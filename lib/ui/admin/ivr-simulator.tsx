@@ -10,6 +10,18 @@ interface Line {
   text: string;
 }
 
+/** What can happen to a queued or dialled call: button label, what the transcript says, what Twilio posts. */
+type Outcome = [label: string, said: string, params: Record<string, string>];
+const QUEUE_OUTCOMES: Outcome[] = [
+  ["An agent answers", "(an agent picks up)", { QueueResult: "bridged" }],
+  ["Hang up while waiting", "(hangs up while waiting)", { QueueResult: "hangup" }],
+  ["Nobody answers", "(nobody takes the call)", { QueueResult: "leave" }],
+];
+const DIAL_OUTCOMES: Outcome[] = [
+  ["The agent answers", "(the agent picks up)", { DialCallStatus: "completed" }],
+  ["No answer", "(no answer)", { DialCallStatus: "no-answer" }],
+];
+
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0"];
 
 const randomSid = (prefix: string) =>
@@ -177,47 +189,17 @@ export function IvrSimulator() {
           </button>
         </form>
       )}
-      {inCall && waiting?.kind === "enqueue" && (
-        <div className="sim-input" role="group" aria-label={`Waiting in queue ${waiting.queue}`}>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void step("(an agent picks up)", waiting.url, { QueueResult: "bridged" })}
-          >
-            An agent answers
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void step("(hangs up while waiting)", waiting.url, { QueueResult: "hangup" })}
-          >
-            Hang up while waiting
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void step("(nobody takes the call)", waiting.url, { QueueResult: "leave" })}
-          >
-            Nobody answers
-          </button>
-        </div>
-      )}
-      {inCall && waiting?.kind === "dial" && (
-        <div className="sim-input" role="group" aria-label={`Dialling ${waiting.to}`}>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void step("(the agent picks up)", waiting.url, { DialCallStatus: "completed" })}
-          >
-            The agent answers
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void step("(no answer)", waiting.url, { DialCallStatus: "no-answer" })}
-          >
-            No answer
-          </button>
+      {inCall && (waiting?.kind === "enqueue" || waiting?.kind === "dial") && (
+        <div
+          className="sim-input"
+          role="group"
+          aria-label={waiting.kind === "enqueue" ? `Waiting in queue ${waiting.queue}` : `Dialling ${waiting.to}`}
+        >
+          {(waiting.kind === "enqueue" ? QUEUE_OUTCOMES : DIAL_OUTCOMES).map(([label, said, params]) => (
+            <button key={label} type="button" className="btn" onClick={() => void step(said, waiting.url, params)}>
+              {label}
+            </button>
+          ))}
         </div>
       )}
       {conversationId && (

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { formatTime } from "../shared/format";
-import { Empty, ErrorState, FormError, Loading } from "../shared/states";
+import { FormError, QueryStates } from "../shared/states";
 import { useMailboxes, useMailboxMutations, type MailboxRow } from "./use-mailboxes";
 
 function health(m: MailboxRow): string {
@@ -29,52 +29,52 @@ export function Mailboxes() {
   });
   return (
     <>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.mailboxes.length === 0 ? (
-        <Empty>No IMAP mailboxes yet. Mail also arrives through the SMTP receiver and the forwarding webhook.</Empty>
-      ) : (
-        <table className="table" aria-label="Mailboxes">
-          <thead>
-            <tr>
-              <th scope="col">Mailbox</th>
-              <th scope="col">Server</th>
-              <th scope="col">Health</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.mailboxes.map((m) => (
-              <tr key={m.id} data-testid="mailbox-row">
-                <td>
-                  {m.name}
-                  <div className="muted">{m.username}</div>
-                </td>
-                <td>
-                  {m.host}:{m.port} {m.secure ? "(TLS)" : "(plain)"} · {m.folder}
-                </td>
-                <td className={m.lastError ? "form-error" : undefined}>{health(m)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn-link"
-                    onClick={() => setEnabled.mutate({ id: m.id, enabled: !m.enabled })}
-                  >
-                    {m.enabled ? "Pause" : "Resume"}
-                  </button>{" "}
-                  <button type="button" className="btn-link" onClick={() => remove.mutate(m.id)}>
-                    Remove
-                  </button>
-                </td>
+      <QueryStates
+        query={q}
+        isEmpty={() => q.data!.mailboxes.length === 0}
+        empty={<>No IMAP mailboxes yet. Mail also arrives through the SMTP receiver and the forwarding webhook.</>}
+      >
+        {() => (
+          <table className="table" aria-label="Mailboxes">
+            <thead>
+              <tr>
+                <th scope="col">Mailbox</th>
+                <th scope="col">Server</th>
+                <th scope="col">Health</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {q.data!.mailboxes.map((m) => (
+                <tr key={m.id} data-testid="mailbox-row">
+                  <td>
+                    {m.name}
+                    <div className="muted">{m.username}</div>
+                  </td>
+                  <td>
+                    {m.host}:{m.port} {m.secure ? "(TLS)" : "(plain)"} · {m.folder}
+                  </td>
+                  <td className={m.lastError ? "form-error" : undefined}>{health(m)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn-link"
+                      onClick={() => setEnabled.mutate({ id: m.id, enabled: !m.enabled })}
+                    >
+                      {m.enabled ? "Pause" : "Resume"}
+                    </button>{" "}
+                    <button type="button" className="btn-link" onClick={() => remove.mutate(m.id)}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryStates>
       <FormError message={setEnabled.error?.message ?? remove.error?.message} />
 
       <form

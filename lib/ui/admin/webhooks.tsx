@@ -4,7 +4,7 @@ import { useState } from "react";
 import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { api } from "../shared/api-client";
 import { formatTime } from "../shared/format";
-import { Empty, ErrorState, FormError, Loading } from "../shared/states";
+import { FormError, QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
 
 interface Subscription {
@@ -42,26 +42,22 @@ export function Webhooks() {
   });
   return (
     <>
-      {subs.isPending ? (
-        <Loading />
-      ) : subs.isError ? (
-        <ErrorState error={subs.error} onRetry={() => void subs.refetch()} />
-      ) : subs.data.webhooks.length === 0 ? (
-        <Empty>No webhooks yet.</Empty>
-      ) : (
-        subs.data.webhooks.map((s) => (
-          <section key={s.id} className="card" data-testid="webhook">
-            <h2>{s.url}</h2>
-            <p className="muted">
-              {s.events.join(", ")} · since {formatTime(s.createdAt)}{" "}
-              <button type="button" className="btn-link" onClick={() => remove.mutate(s.id)}>
-                Remove
-              </button>
-            </p>
-            <DeliveryLog subscriptionId={s.id} />
-          </section>
-        ))
-      )}
+      <QueryStates query={subs} isEmpty={() => subs.data!.webhooks.length === 0} empty="No webhooks yet.">
+        {() =>
+          subs.data!.webhooks.map((s) => (
+            <section key={s.id} className="card" data-testid="webhook">
+              <h2>{s.url}</h2>
+              <p className="muted">
+                {s.events.join(", ")} · since {formatTime(s.createdAt)}{" "}
+                <button type="button" className="btn-link" onClick={() => remove.mutate(s.id)}>
+                  Remove
+                </button>
+              </p>
+              <DeliveryLog subscriptionId={s.id} />
+            </section>
+          ))
+        }
+      </QueryStates>
       <form
         className="card"
         aria-label="Add a webhook"
@@ -125,41 +121,42 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
     mutationFn: (id: string) => api(`/api/admin/webhooks/deliveries/${id}/replay`, { method: "POST" }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
-  if (log.isPending) return <Loading />;
-  if (log.isError) return <ErrorState error={log.error} onRetry={() => void log.refetch()} />;
-  if (!log.data.deliveries.length) return <Empty>Nothing delivered yet.</Empty>;
   return (
-    <table className="table" aria-label="Deliveries">
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Event</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="sr-only">Replay</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {log.data.deliveries.map((d) => (
-          <tr key={d.id}>
-            <td>{formatTime(d.createdAt)}</td>
-            <td>
-              <code>{d.event}</code>
-            </td>
-            <td>
-              {d.status} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
-              {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ""}
-              {d.lastError && d.status !== "delivered" ? ` · ${d.lastError}` : ""}
-            </td>
-            <td>
-              <button type="button" className="btn-link" onClick={() => replay.mutate(d.id)}>
-                Replay
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <QueryStates query={log} isEmpty={() => !log.data?.deliveries.length} empty="Nothing delivered yet.">
+      {() => (
+        <table className="table" aria-label="Deliveries">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Event</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Replay</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.data!.deliveries.map((d) => (
+              <tr key={d.id}>
+                <td>{formatTime(d.createdAt)}</td>
+                <td>
+                  <code>{d.event}</code>
+                </td>
+                <td>
+                  {d.status} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                  {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ""}
+                  {d.lastError && d.status !== "delivered" ? ` · ${d.lastError}` : ""}
+                </td>
+                <td>
+                  <button type="button" className="btn-link" onClick={() => replay.mutate(d.id)}>
+                    Replay
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </QueryStates>
   );
 }

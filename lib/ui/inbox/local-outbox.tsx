@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { LocallyRecorded } from "@/lib/channels/local-outbox";
 import { api, type Json } from "../shared/api-client";
 import { CHANNEL_LABELS, formatTime } from "../shared/format";
-import { Empty, ErrorState, Loading } from "../shared/states";
+import { QueryStates } from "../shared/states";
 import { inboxKeys } from "./query-keys";
 
 export function LocalOutbox() {
@@ -20,45 +20,45 @@ export function LocalOutbox() {
         Replies on channels without a configured provider (for SMS: <code>TWILIO_*</code>) are recorded here instead of
         being sent. Newest first.
       </p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <Empty>Nothing recorded: every reply so far went out through a real provider, or none was sent.</Empty>
-      ) : (
-        <table className="table" aria-label="Locally recorded messages">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Channel</th>
-              <th scope="col">To</th>
-              <th scope="col">Message</th>
-              <th scope="col">Conversation</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((m) => (
-              <tr key={m.id} data-testid="local-outbox-row">
-                <td>
-                  <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
-                </td>
-                <td>{CHANNEL_LABELS[m.channel]}</td>
-                <td>
-                  {m.customerName}
-                  {m.to ? ` <${m.to}>` : " (no address on file)"}
-                </td>
-                <td className="msg-body">{m.body}</td>
-                <td>
-                  <Link href={`/inbox/${m.conversationId}`}>
-                    #{m.conversationId} {m.subject}
-                  </Link>
-                </td>
+      <QueryStates
+        query={q}
+        isEmpty={() => q.data!.items.length === 0}
+        empty={<>Nothing recorded: every reply so far went out through a real provider, or none was sent.</>}
+      >
+        {() => (
+          <table className="table" aria-label="Locally recorded messages">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Channel</th>
+                <th scope="col">To</th>
+                <th scope="col">Message</th>
+                <th scope="col">Conversation</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {q.data!.items.map((m) => (
+                <tr key={m.id} data-testid="local-outbox-row">
+                  <td>
+                    <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
+                  </td>
+                  <td>{CHANNEL_LABELS[m.channel]}</td>
+                  <td>
+                    {m.customerName}
+                    {m.to ? ` <${m.to}>` : " (no address on file)"}
+                  </td>
+                  <td className="msg-body">{m.body}</td>
+                  <td>
+                    <Link href={`/inbox/${m.conversationId}`}>
+                      #{m.conversationId} {m.subject}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryStates>
     </main>
   );
 }

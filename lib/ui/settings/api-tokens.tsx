@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { Scope } from "@/lib/tokens/api-tokens";
 import { formatTime } from "../shared/format";
-import { Empty, ErrorState, FormError, Loading } from "../shared/states";
+import { FormError, QueryStates } from "../shared/states";
 import { useCreateToken, useRevokeToken, useTokens, type TokenRow } from "./use-tokens";
 
 const SCOPE_HELP: Record<Scope, string> = {
@@ -87,57 +87,57 @@ export function ApiTokens({ grantable, isAdmin }: { grantable: Scope[]; isAdmin:
       </form>
 
       <h2>Your tokens</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.tokens.length === 0 ? (
-        <Empty>No tokens yet. Apps and integrations use them as `Authorization: Bearer …`.</Empty>
-      ) : (
-        <table className="table" aria-label="API tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Token</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Revoke</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.tokens.map((t) => (
-              <tr key={t.id} data-testid="token-row">
-                <td>
-                  {t.name}
-                  {t.kind === "service" && <span className="badge">service</span>}
-                </td>
-                <td>
-                  <code>{t.prefix}…</code>
-                </td>
-                <td>{t.scopes.join(", ")}</td>
-                <td>{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
-                <td>{tokenStatus(t)}</td>
-                <td>
-                  {!t.revokedAt && (
-                    <button
-                      type="button"
-                      className="btn-link"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(t.id)}
-                      aria-label={`Revoke ${t.name}`}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
+      <QueryStates
+        query={q}
+        isEmpty={() => !q.data?.tokens.length}
+        empty="No tokens yet. Apps and integrations use them as `Authorization: Bearer …`."
+      >
+        {() => (
+          <table className="table" aria-label="API tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Token</th>
+                <th scope="col">Scopes</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="sr-only">Revoke</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {q.data!.tokens.map((t) => (
+                <tr key={t.id} data-testid="token-row">
+                  <td>
+                    {t.name}
+                    {t.kind === "service" && <span className="badge">service</span>}
+                  </td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td>{t.scopes.join(", ")}</td>
+                  <td>{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
+                  <td>{tokenStatus(t)}</td>
+                  <td>
+                    {!t.revokedAt && (
+                      <button
+                        type="button"
+                        className="btn-link"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(t.id)}
+                        aria-label={`Revoke ${t.name}`}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryStates>
       <FormError message={revoke.error?.message} />
     </>
   );

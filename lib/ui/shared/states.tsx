@@ -35,3 +35,28 @@ export function FormError({ message }: { message?: string | null }) {
     </p>
   );
 }
+
+interface QueryLike {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** A list's loading, error and empty states in one place; `children` renders once there is data. */
+export function QueryStates({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: QueryLike;
+  isEmpty: () => boolean;
+  empty: ReactNode;
+  children: () => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty()) return <Empty>{empty}</Empty>;
+  return <>{children()}</>;
+}
