@@ -18,7 +18,19 @@ import {
   verifyPassword,
 } from "../users/accounts";
 import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
+import { endSession, startSession } from "../sessions/sessions";
 import { passwordAllowed, roleFromClaims } from "./sso-roles";
+
+/** The signing-in browser, for the session list (next-auth's callbacks run inside the route's request). */
+async function requestClient(): Promise<{ userAgent?: string; ip?: string }> {
+  try {
+    const { headers } = await import("next/headers");
+    const h = await headers();
+    return { userAgent: h.get("user-agent") ?? undefined, ip: clientIpFrom((n) => h.get(n)) };
+  } catch {
+    return {};
+  }
+}
 
 const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
@@ -94,6 +106,14 @@ export function authOptions(e: Env = env()): NextAuthOptions {
       }),
       ...(oidc ? [oidc] : []),
     ],
+    events: {
+      // Signing out ends the session server-side too, not only the cookie in this browser.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sid === "string") {
+          await endSession(db(), token.sub, token.sid).catch(() => undefined);
+        }
+      },
+    },
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
@@ -125,12 +145,14 @@ export function authOptions(e: Env = env()): NextAuthOptions {
             : user?.id;
         const found = userId ? await findAccount(db(), userId) : null;
         if (!found) throw new Error("signed-in account vanished");
+        const client = await requestClient();
+        const sid = await startSession(db(), found.id, client);
         await recordEvent(db(), {
           action: "auth.sign_in",
           actorUserId: found.id,
-          data: { provider: account.provider },
+          data: { provider: account.provider, ip: client.ip ?? null, sessionId: sid },
         });
-        return { ...token, sub: found.id, role: found.role };
+        return { ...token, sub: found.id, role: found.role, sid };
       },
       async session({ session, token }) {
         return { ...session, user: { ...session.user, id: token.sub, role: token.role } };

@@ -3,6 +3,7 @@
 import { decode } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { sessionIsLive } from "../sessions/sessions";
 import { authenticateToken, type Scope } from "../tokens/api-tokens";
 import { findAccount, type AccountSummary } from "../users/accounts";
 import { SESSION_COOKIES } from "./session-cookies";
@@ -10,7 +11,7 @@ import { SESSION_COOKIES } from "./session-cookies";
 export type Caller =
   | { kind: "anonymous" }
   /** Signed in by session cookie (no scopes: the role decides) or by bearer token (narrowed to its scopes). */
-  | ({ kind: "user"; scopes?: Scope[]; tokenId?: string } & AccountSummary)
+  | ({ kind: "user"; scopes?: Scope[]; tokenId?: string; sessionId?: string } & AccountSummary)
   /** A webhook request whose X-Twilio-Signature checked out. */
   | { kind: "twilio" }
   /** The inbound-mail forwarder, by its shared secret. */
@@ -58,8 +59,11 @@ export async function callerFromCookies(
   }
   const userId = payload?.sub;
   if (!userId) return { kind: "anonymous" };
+  // A cookie names its session; an ended session ("sign out everywhere") signs the cookie out.
+  const sessionId = typeof payload?.sid === "string" ? payload.sid : undefined;
+  if (sessionId && !(await sessionIsLive(db, sessionId, userId))) return { kind: "anonymous" };
   const account = await findAccount(db, userId);
-  return account ? { kind: "user", ...account } : { kind: "anonymous" };
+  return account ? { kind: "user", ...account, sessionId } : { kind: "anonymous" };
 }
 
 /** A bearer token wins over cookies; a malformed or dead one is a 401, never a fall-back to anonymous. */

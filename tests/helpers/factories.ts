@@ -27,8 +27,12 @@ export async function createCustomerUser(name = "Carla Customer") {
   return { user, customer };
 }
 
-export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET! });
+/** A next-auth session cookie for the user; with `sessionId`, tied to that server-side session as sign-in makes it. */
+export async function sessionCookie(userId: string, sessionId?: string): Promise<string> {
+  const token = await encode({
+    token: { sub: userId, ...(sessionId ? { sid: sessionId } : {}) },
+    secret: process.env.NEXTAUTH_SECRET!,
+  });
   return `next-auth.session-token=${token}`;
 }
 

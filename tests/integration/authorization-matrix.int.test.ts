@@ -49,7 +49,7 @@ const ADMITTED: Record<Policy, readonly CallerName[]> = {
 
 /** What a token's scope must be for a route: tokens never manage tokens; admin routes need admin; reads need read. */
 function tokenMay(scope: string, path: string, method: string, policy: Policy): boolean {
-  if (path.startsWith("/api/tokens")) return false;
+  if (path.startsWith("/api/tokens") || path.startsWith("/api/sessions")) return false;
   if (policy === "public") return true;
   if (policy === "admin") return scope === "admin";
   return method === "GET" ? scope === "conversations:read" : scope === "conversations:write";
@@ -175,6 +175,7 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path === "/api/attachments/{key}") return { key: f.params.key };
   if (path === "/api/messages/{id}/raw") return { id: f.params.messageId };
   if (path === "/api/tokens/{id}") return { id: f.params.tokenId };
+  if (path === "/api/sessions/{id}") return { id: "no-such-session" };
   if (path === "/api/admin/mailboxes/{id}") return { id: f.params.mailboxId };
   if (path === "/api/admin/webhooks/deliveries/{id}/replay") return { id: f.params.deliveryId };
   if (path.startsWith("/api/admin/webhooks/{id}")) return { id: f.params.webhookId };

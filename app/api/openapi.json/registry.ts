@@ -27,6 +27,8 @@ import * as portalConversations from "../portal/conversations/route";
 import * as signup from "../portal/signup/route";
 import * as token from "../tokens/[id]/route";
 import * as tokens from "../tokens/route";
+import * as session from "../sessions/[id]/route";
+import * as sessions from "../sessions/route";
 import * as smsStatus from "../twilio/sms/status/route";
 import * as sms from "../twilio/sms/route";
 import * as voiceMenu from "../twilio/voice/menu/route";
@@ -81,6 +83,8 @@ export const API_ROUTES: DocumentedRoute[] = [
   },
   { path: "/api/portal/signup", methods: signup, summary: "Create a customer account" },
   { path: "/api/me", methods: me, summary: "Who am I" },
+  { path: "/api/sessions", methods: sessions, summary: "My signed-in sessions; sign out everywhere else" },
+  { path: "/api/sessions/{id}", methods: session, summary: "End one of my sessions" },
   { path: "/api/tokens", methods: tokens, summary: "My API tokens; create one (its secret is shown once)" },
   { path: "/api/tokens/{id}", methods: token, summary: "Revoke an API token" },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },

@@ -38,6 +38,11 @@ export function AppHeader({
           </Link>
         )}
         {area === "Inbox" && (
+          <Link href="/settings/sessions" className="muted">
+            Sessions
+          </Link>
+        )}
+        {area === "Inbox" && (
           <Link href="/dev/outbox" className="muted">
             Local outbox
           </Link>

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { route } from "@/lib/gateway/route";
+import { endSession } from "@/lib/sessions/sessions";
+
+export const DELETE = route(
+  { policy: "signed-in", scope: "session", params: z.strictObject({ id: z.string().min(1).max(64) }) },
+  async ({ db, caller, params }) => {
+    await endSession(db, caller.id, params.id);
+    return { ok: true };
+  },
+);
