@@ -18,6 +18,7 @@ import {
   verifyPassword,
 } from "../users/accounts";
 import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
+import { requiresSecondFactor, verifySecondFactor } from "../users/two-factor";
 import { endSession, startSession } from "../sessions/sessions";
 import { passwordAllowed, roleFromClaims } from "./sso-roles";
 
@@ -32,7 +33,12 @@ async function requestClient(): Promise<{ userAgent?: string; ip?: string }> {
   }
 }
 
-const ZCredentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const ZCredentials = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(200),
+  /** the second factor: an authenticator code or a recovery code, when the account has two-factor on */
+  otp: z.string().trim().max(32).optional(),
+});
 
 interface OidcClaims {
   sub: string;
@@ -81,7 +87,11 @@ export function authOptions(e: Env = env()): NextAuthOptions {
       CredentialsProvider({
         id: "password",
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          otp: { label: "Authentication code", type: "text" },
+        },
         async authorize(raw, req) {
           const parsed = ZCredentials.safeParse(raw);
           if (!parsed.success) return null;
@@ -100,6 +110,14 @@ export function authOptions(e: Env = env()): NextAuthOptions {
             throw new Error("SsoRequired");
           }
           const account = await verifyPassword(db(), email, parsed.data.password);
+          if (account && (await requiresSecondFactor(db(), account.id))) {
+            // The sign-in form asks for the code and sends the same credentials again with it.
+            if (!parsed.data.otp) throw new Error("OtpRequired");
+            if (!(await verifySecondFactor(db(), account.id, parsed.data.otp, e.NEXTAUTH_SECRET))) {
+              await recordSignInAttempt(db(), { email, ip, succeeded: false, userId: account.id });
+              throw new Error("OtpInvalid");
+            }
+          }
           await recordSignInAttempt(db(), { email, ip, succeeded: !!account, userId: account?.id });
           return account ? { id: account.id, email: account.email, name: account.name } : null;
         },

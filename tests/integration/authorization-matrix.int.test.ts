@@ -49,7 +49,8 @@ const ADMITTED: Record<Policy, readonly CallerName[]> = {
 
 /** What a token's scope must be for a route: tokens never manage tokens; admin routes need admin; reads need read. */
 function tokenMay(scope: string, path: string, method: string, policy: Policy): boolean {
-  if (path.startsWith("/api/tokens") || path.startsWith("/api/sessions")) return false;
+  if (path.startsWith("/api/tokens") || path.startsWith("/api/sessions") || path.startsWith("/api/me/2fa"))
+    return false;
   if (policy === "public") return true;
   if (policy === "admin") return scope === "admin";
   return method === "GET" ? scope === "conversations:read" : scope === "conversations:write";

@@ -4,12 +4,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { beforeAll, beforeEach } from "vitest";
-import { POSTGRES_ADMIN_URL, TEST_DB_PREFIX, workerDatabaseUrl } from "./test-db";
+import { beforeAll, beforeEach, inject } from "vitest";
+import { POSTGRES_ADMIN_URL, runDatabasePrefix, workerDatabaseUrl } from "./test-db";
 
 const provider = process.env.TEST_DB ?? "sqlite";
 const workerId = process.env.VITEST_POOL_ID ?? "1";
-process.env.DATABASE_URL = workerDatabaseUrl(provider, workerId);
+const runId = inject("testRunId");
+process.env.DATABASE_URL = workerDatabaseUrl(provider, workerId, runId);
 process.env.NEXTAUTH_SECRET ??= "integration-tests-secret-0123456789abcdef";
 process.env.BCRYPT_COST = "4";
 process.env.OUTBOX_WORKER = "off";
@@ -30,7 +31,7 @@ beforeAll(async () => {
   if (provider === "postgres") {
     const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
     await admin.connect();
-    const name = `${TEST_DB_PREFIX}${workerId}`;
+    const name = `${runDatabasePrefix(runId)}${workerId}`;
     const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name}"`);
     await admin.end();

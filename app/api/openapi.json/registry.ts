@@ -20,6 +20,8 @@ import * as conversationMessages from "../conversations/[id]/messages/route";
 import * as conversations from "../conversations/route";
 import * as devOutbox from "../dev/outbox/route";
 import * as health from "../health/route";
+import * as twoFactorEnable from "../me/2fa/enable/route";
+import * as twoFactor from "../me/2fa/route";
 import * as me from "../me/route";
 import * as portalConversation from "../portal/conversations/[id]/route";
 import * as portalMessages from "../portal/conversations/[id]/messages/route";
@@ -83,6 +85,12 @@ export const API_ROUTES: DocumentedRoute[] = [
   },
   { path: "/api/portal/signup", methods: signup, summary: "Create a customer account" },
   { path: "/api/me", methods: me, summary: "Who am I" },
+  { path: "/api/me/2fa", methods: twoFactor, summary: "My two-factor sign-in: status, start set-up, turn off" },
+  {
+    path: "/api/me/2fa/enable",
+    methods: twoFactorEnable,
+    summary: "Confirm two-factor set-up; returns recovery codes",
+  },
   { path: "/api/sessions", methods: sessions, summary: "My signed-in sessions; sign out everywhere else" },
   { path: "/api/sessions/{id}", methods: session, summary: "End one of my sessions" },
   { path: "/api/tokens", methods: tokens, summary: "My API tokens; create one (its secret is shown once)" },

@@ -8,6 +8,7 @@ import { FormError } from "../shared/states";
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "That email and password don't match an account.",
   SsoRequired: "Agents sign in with single sign-on here: use the button below.",
+  OtpInvalid: "That authentication code is not right (or was already used). Try the current one.",
   AccountLocked: "Too many failed attempts: this account is locked for 15 minutes. Try again later.",
   AccessDenied: "Your single sign-on account may not use this helpdesk. Ask an admin.",
   OAuthCallback: "Single sign-on failed. Try again.",
@@ -24,6 +25,9 @@ export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callback
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // Shown once the server says this account needs a second factor.
+  const [askOtp, setAskOtp] = useState(false);
+  const [otp, setOtp] = useState("");
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState(error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : "");
   const target = safeCallback(callbackUrl);
@@ -32,9 +36,13 @@ export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callback
     e.preventDefault();
     setPending(true);
     setMessage("");
-    const res = await signIn("password", { email, password, redirect: false });
+    const res = await signIn("password", { email, password, ...(askOtp ? { otp } : {}), redirect: false });
     if (!res || res.error) {
       setPending(false);
+      if (res?.error === "OtpRequired") {
+        setAskOtp(true);
+        return;
+      }
       setMessage(ERRORS[res?.error ?? ""] ?? "Sign-in failed. Try again.");
       return;
     }
@@ -75,6 +83,20 @@ export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callback
             required
           />
         </label>
+        {askOtp && (
+          <label>
+            Authentication code
+            <input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              autoFocus
+              value={otp}
+              onChange={(e) => setOtp(e.target.value)}
+              placeholder="123456, or a recovery code"
+              required
+            />
+          </label>
+        )}
         <FormError message={message} />
         <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}

@@ -32,19 +32,24 @@ export function AppHeader({
             </Link>
           </>
         )}
-        {area === "Inbox" && (
-          <Link href="/settings/tokens" className="muted">
-            API tokens
-          </Link>
-        )}
-        {area === "Inbox" && (
-          <Link href="/settings/sessions" className="muted">
-            Sessions
-          </Link>
-        )}
-        {area === "Inbox" && (
-          <Link href="/dev/outbox" className="muted">
-            Local outbox
+        {area === "Inbox" ? (
+          <>
+            <Link href="/settings/tokens" className="muted">
+              API tokens
+            </Link>
+            <Link href="/settings/sessions" className="muted">
+              Sessions
+            </Link>
+            <Link href="/settings/security" className="muted">
+              Security
+            </Link>
+            <Link href="/dev/outbox" className="muted">
+              Local outbox
+            </Link>
+          </>
+        ) : (
+          <Link href="/portal/security" className="muted">
+            Security
           </Link>
         )}
         <span data-testid="signed-in-as">{userName}</span>
