@@ -1,9 +1,11 @@
-// Pages only, fast path only: a request id, and an early redirect to sign-in for
-// pages that need a session. API routes skip it (it costs every webhook about a
-// millisecond): their request id and authorisation come from the route wrapper,
-// and pages check authorisation again where the data is read.
+// Pages: a request id, the CSP nonce and security headers, and an early redirect
+// to sign-in for pages that need a session (pages check authorisation again
+// where the data is read). API routes come here only for CORS, when a browser
+// sends an Origin; webhooks skip the proxy entirely (it costs about a
+// millisecond) and get their request id and authorisation from the route wrapper.
 import { NextResponse, type NextRequest } from "next/server";
 import { env, oidcConfig } from "./lib/env";
+import { corsHeaders, parseOrigins } from "./lib/gateway/cors";
 import { commonSecurityHeaders, newNonce, pageCsp } from "./lib/gateway/security-headers";
 import { isSessionCookie } from "./lib/gateway/session-cookies";
 
@@ -12,6 +14,8 @@ const PROTECTED_PAGES = ["/inbox", "/portal", "/dev", "/admin", "/settings"];
 export function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
+  // API requests reach the proxy only when they carry an Origin (see the matcher): CORS, nothing else.
+  if (pathname.startsWith("/api/")) return cors(request);
   const needsSession = PROTECTED_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   const hasSession = request.cookies.getAll().some((c) => isSessionCookie(c.name));
   if (needsSession && !hasSession) {
@@ -36,6 +40,14 @@ export function proxy(request: NextRequest) {
   return secured(NextResponse.next({ request: { headers } }), requestId, csp);
 }
 
+function cors(request: NextRequest): NextResponse {
+  const preflight = request.method === "OPTIONS";
+  const headers = corsHeaders(request.headers.get("origin"), parseOrigins(env().CORS_ORIGINS), preflight);
+  const res = preflight && headers ? new NextResponse(null, { status: 204 }) : NextResponse.next();
+  for (const [k, v] of Object.entries(headers ?? {})) res.headers.set(k, v);
+  return res;
+}
+
 function secured(res: NextResponse, requestId: string, csp: string | undefined): NextResponse {
   res.headers.set("x-request-id", requestId);
   if (csp) res.headers.set("content-security-policy", csp);
@@ -45,5 +57,9 @@ function secured(res: NextResponse, requestId: string, csp: string | undefined):
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+    // Webhooks (Twilio, mail) send no Origin, so they never pay for the proxy; browsers always do cross-origin.
+    { source: "/api/:path*", has: [{ type: "header", key: "origin" }] },
+  ],
 };

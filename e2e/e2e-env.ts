@@ -44,5 +44,7 @@ export const appEnv = {
   // whole internet, not for one test runner (the limiter has its own tests).
   RATE_LIMIT_AUTH_PER_MINUTE: "1000",
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: "5000",
+  // The same app under another name is another origin: the CORS journey calls the API from it.
+  CORS_ORIGINS: "http://localhost:3100",
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -58,6 +58,8 @@ const ZEnv = z.object({
     .default(20 * 1024 * 1024),
   /** Shared secret of the forwarding webhook (X-Webhook-Secret); the webhook is off without it. */
   EMAIL_WEBHOOK_SECRET: optional,
+  /** Origins whose browser apps may call the API with bearer tokens (comma-separated), e.g. https://app.example.com */
+  CORS_ORIGINS: z.string().default(""),
   /** Where raw emails and attachments are kept. */
   STORAGE_DIR: z.string().default("./data/blobs"),
   /** requests per minute: per signed-in user or token, per IP for anonymous callers, per IP for sign-in and sign-up */
