@@ -20,6 +20,7 @@ import {
 import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
 import { requiresSecondFactor, verifySecondFactor } from "../users/two-factor";
 import { endSession, startSession } from "../sessions/sessions";
+import { safeCallback } from "../ui/auth/safe-callback";
 import { passwordAllowed, roleFromClaims } from "./sso-roles";
 
 /** The signing-in browser, for the session list (next-auth's callbacks run inside the route's request). */
@@ -177,7 +178,8 @@ export function authOptions(e: Env = env()): NextAuthOptions {
       },
       async redirect({ url, baseUrl }) {
         // Only same-origin destinations: a crafted callbackUrl never leaves the site.
-        if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+        const path = safeCallback(url);
+        if (path) return `${baseUrl}${path}`;
         try {
           if (new URL(url).origin === baseUrl) return url;
         } catch {

@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "../shared/api-client";
+import { safeCallback } from "./safe-callback";
 import { FormError } from "../shared/states";
 
 const ERRORS: Record<string, string> = {
@@ -15,11 +16,6 @@ const ERRORS: Record<string, string> = {
   OAuthSignin: "Single sign-on failed. Try again.",
   Callback: "Single sign-on failed. Try again.",
 };
-
-/** Only paths on this site: a crafted callbackUrl never sends anyone elsewhere. */
-function safeCallback(url: string | undefined): string | undefined {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : undefined;
-}
 
 export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callbackUrl?: string; error?: string }) {
   const router = useRouter();
