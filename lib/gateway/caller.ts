@@ -3,7 +3,7 @@
 import { decode } from "next-auth/jwt";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { sessionIsLive } from "../sessions/sessions";
+import { sessionAccount } from "../sessions/sessions";
 import { authenticateToken, type Scope } from "../tokens/api-tokens";
 import { findAccount, type AccountSummary } from "../users/accounts";
 import { SESSION_COOKIES } from "./session-cookies";
@@ -61,8 +61,7 @@ export async function callerFromCookies(
   if (!userId) return { kind: "anonymous" };
   // A cookie names its session; an ended session ("sign out everywhere") signs the cookie out.
   const sessionId = typeof payload?.sid === "string" ? payload.sid : undefined;
-  if (sessionId && !(await sessionIsLive(db, sessionId, userId))) return { kind: "anonymous" };
-  const account = await findAccount(db, userId);
+  const account = sessionId ? await sessionAccount(db, sessionId, userId) : await findAccount(db, userId);
   return account ? { kind: "user", ...account, sessionId } : { kind: "anonymous" };
 }
 

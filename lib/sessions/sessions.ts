@@ -4,6 +4,7 @@
 import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
+import { accountSelect, type AccountSummary } from "../users/accounts";
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -15,17 +16,26 @@ export async function startSession(db: Db, userId: string, client: { userAgent?:
   return session.id;
 }
 
-/** Whether the session may still be used; marks it seen (at most once a minute). */
-export async function sessionIsLive(db: Db, sessionId: string, userId: string, now = new Date()): Promise<boolean> {
+/**
+ * The account behind a live session, or null when the session was ended (or is
+ * someone else's) — one query on every request; marks the session seen at most
+ * once a minute.
+ */
+export async function sessionAccount(
+  db: Db,
+  sessionId: string,
+  userId: string,
+  now = new Date(),
+): Promise<AccountSummary | null> {
   const s = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { userId: true, revokedAt: true, lastSeenAt: true },
+    select: { userId: true, revokedAt: true, lastSeenAt: true, user: { select: accountSelect } },
   });
-  if (!s || s.userId !== userId || s.revokedAt) return false;
+  if (!s || s.userId !== userId || s.revokedAt) return null;
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return true;
+  return s.user as AccountSummary;
 }
 
 export async function listSessions(db: Db, userId: string, currentId: string | undefined) {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { findAccount, type AccountSummary } from "../users/accounts";
+import { accountSelect, type AccountSummary } from "../users/accounts";
 
 export const SCOPES = ["conversations:read", "conversations:write", "customers:read", "admin"] as const;
 export const ZScope = z.enum(SCOPES);
@@ -135,11 +135,17 @@ export async function authenticateToken(db: Db, token: string, now = new Date())
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) throw invalid();
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      scopes: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: accountSelect },
+    },
   });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw invalid();
-  const account = await findAccount(db, row.userId);
-  if (!account) throw invalid();
+  const account = row.user as AccountSummary;
   // Last-used time to the minute: one write per token per minute, not one per request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });

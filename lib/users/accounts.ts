@@ -15,7 +15,8 @@ export interface AccountSummary {
   customerId: string | null;
 }
 
-const accountSelect = { id: true, email: true, name: true, role: true, customerId: true } as const;
+/** The account fields the rest of the app sees (never the password hash); for selects that join a user. */
+export const accountSelect = { id: true, email: true, name: true, role: true, customerId: true } as const;
 
 export async function hashPassword(password: string, cost = env().BCRYPT_COST): Promise<string> {
   return bcrypt.hash(password, cost);
