@@ -1,15 +1,9 @@
 import { expect, test } from "@playwright/test";
 import config from "../playwright.config";
 import { APP_URL } from "./e2e-env";
-import { signUpCustomer, uniq } from "./helpers";
+import { allowLoopbackFromOtherOrigins, signUpCustomer, uniq } from "./helpers";
 
-// The attacker's page is on another loopback name; Chromium must be allowed to reach loopback from it.
-test.use({
-  launchOptions: {
-    ...config.use?.launchOptions,
-    args: [...(config.use?.launchOptions?.args ?? []), "--disable-features=LocalNetworkAccessChecks"],
-  },
-});
+test.use(allowLoopbackFromOtherOrigins(config.use?.launchOptions));
 
 test("a sign-in link that points elsewhere never leaves the site", async ({ page }) => {
   const name = uniq("Redirect Probe");

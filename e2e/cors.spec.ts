@@ -1,15 +1,9 @@
 import { expect, test } from "@playwright/test";
 import config from "../playwright.config";
 import { APP_URL } from "./e2e-env";
+import { allowLoopbackFromOtherOrigins } from "./helpers";
 
-// Chromium asks the user before a page may reach a loopback address from another origin (Local Network
-// Access); in production the API is not on loopback. Grant it here, keeping the suite's other flags.
-test.use({
-  launchOptions: {
-    ...config.use?.launchOptions,
-    args: [...(config.use?.launchOptions?.args ?? []), "--disable-features=LocalNetworkAccessChecks"],
-  },
-});
+test.use(allowLoopbackFromOtherOrigins(config.use?.launchOptions));
 
 test("a listed origin's browser app may call the API with a bearer token; others get no CORS headers", async ({
   page,

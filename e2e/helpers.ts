@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type LaunchOptions, type Page } from "@playwright/test";
 import { signedTwilioPost } from "../tests/helpers/twilio";
 import { AGENT_EMAIL, DEMO_PASSWORD, TWILIO_AUTH_TOKEN } from "./e2e-env";
 
@@ -34,4 +34,18 @@ export async function postAsTwilio(request: APIRequestContext, url: string, para
     signedUrl: url,
   });
   return request.post(url, { headers: signed.headers, data: Buffer.from(String(signed.body)) });
+}
+
+/**
+ * Browser options for journeys whose page sits on another loopback origin: Chromium asks the user before such
+ * a page may reach a loopback address (Local Network Access); in production the API is not on loopback.
+ * Keeps the suite's other launch flags.
+ */
+export function allowLoopbackFromOtherOrigins(launchOptions: LaunchOptions | undefined) {
+  return {
+    launchOptions: {
+      ...launchOptions,
+      args: [...(launchOptions?.args ?? []), "--disable-features=LocalNetworkAccessChecks"],
+    },
+  };
 }

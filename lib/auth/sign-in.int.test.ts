@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { provisionOidcUser } from "@/lib/users/accounts";
 import { createAgent, createCustomerUser } from "@/tests/helpers/factories";
-import { authOptions } from "./options";
+import { passwordSignIn } from "@/tests/helpers/sign-in";
 
-/** The password provider's own authorize(), as next-auth calls it. */
-function passwordAuthorize(policy: "everyone" | "customers") {
-  const provider = authOptions({ ...env(), PASSWORD_SIGNIN: policy }).providers[0] as unknown as {
-    options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> };
-  };
-  return (email: string, password: string) =>
-    provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": "203.0.113.5" } });
-}
+const passwordAuthorize = (policy: "everyone" | "customers") =>
+  passwordSignIn({ PASSWORD_SIGNIN: policy }, { "x-forwarded-for": "203.0.113.5" });
 
 describe("password sign-in", () => {
   it("with SSO required for staff, refuses agents before checking the password, and still lets customers in", async () => {

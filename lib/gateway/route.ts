@@ -11,7 +11,7 @@ import { callerFromRequest, type Caller } from "./caller";
 import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller } from "./policy";
 import { clientIp, rateLimiter, tooManyRequests } from "./rate-limit";
 import { API_CSP, commonSecurityHeaders } from "./security-headers";
-import { checkSameOrigin } from "./same-origin";
+import { checkSameOrigin, isSafeMethod } from "./same-origin";
 import type { Scope } from "../tokens/api-tokens";
 import { verifySharedSecret } from "./shared-secret";
 import { verifyTwilioRequest } from "./twilio-signature";
@@ -109,14 +109,12 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
   return Object.assign(wrapped, { policy: spec.policy, spec: spec as RouteSpec<Policy, unknown, unknown, unknown> });
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
 /** Throws a 429 when the caller (user, token, or anonymous IP) is over its budget. Twilio is never limited. */
 function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefined): void {
   const e = env();
   const ip = clientIp(req);
   const checks: [string, number][] = [];
-  if (bucket === "auth" && !SAFE_METHODS.has(req.method)) checks.push([`auth:${ip}`, e.RATE_LIMIT_AUTH_PER_MINUTE]);
+  if (bucket === "auth" && !isSafeMethod(req.method)) checks.push([`auth:${ip}`, e.RATE_LIMIT_AUTH_PER_MINUTE]);
   if (caller.kind === "user") {
     checks.push([caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.id}`, e.RATE_LIMIT_PER_MINUTE]);
   } else {

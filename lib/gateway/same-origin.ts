@@ -6,8 +6,11 @@ import { AppError } from "../errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Methods that change nothing: no CSRF check, no sign-in budget. */
+export const isSafeMethod = (method: string) => SAFE_METHODS.has(method);
+
 export function checkSameOrigin(req: Request, allowedOrigins: string[]): void {
-  if (SAFE_METHODS.has(req.method) || req.headers.has("authorization")) return;
+  if (isSafeMethod(req.method) || req.headers.has("authorization")) return;
   const refuse = () => new AppError(403, "cross_site_request", "Cross-site requests may not change data here");
   if (req.headers.get("sec-fetch-site") === "cross-site") throw refuse();
   const origin = req.headers.get("origin");

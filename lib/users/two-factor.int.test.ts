@@ -2,21 +2,12 @@ import * as OTPAuth from "otpauth";
 import { describe, expect, it } from "vitest";
 import * as twoFactor from "@/app/api/me/2fa/route";
 import * as enable from "@/app/api/me/2fa/enable/route";
-import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { call, createAgent, sessionCookie } from "@/tests/helpers/factories";
+import { passwordSignIn } from "@/tests/helpers/sign-in";
 
 const codeAt = (secret: string, ms: number) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: ms });
-
-function passwordAuthorize() {
-  const provider = authOptions(env()).providers[0] as unknown as {
-    options: { authorize: (c: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown> };
-  };
-  return (email: string, password: string, otp?: string) =>
-    provider.options.authorize({ email, password, ...(otp ? { otp } : {}) }, { headers: {} });
-}
 
 describe("two-factor sign-in", () => {
   it("is set up with a code from the app, then asks for a code at sign-in; codes can't be reused; recovery codes work once", async () => {
@@ -37,7 +28,7 @@ describe("two-factor sign-in", () => {
     expect(recovery).toHaveLength(10);
     expect((await call(twoFactor.GET, { cookie })).json).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
 
-    const signIn = passwordAuthorize();
+    const signIn = passwordSignIn();
     await expect(signIn(agent.email, "correct horse battery")).rejects.toThrow("OtpRequired");
     await expect(signIn(agent.email, "correct horse battery", "123456")).rejects.toThrow("OtpInvalid");
     // the code used to enable is spent; the next period's code works once

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { open, seal } from "../channels/email/secret-box";
+import { open, seal } from "../crypto/secret-box";
 
 const ISSUER = "Omnidesk";
 const RECOVERY_CODES = 10;

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
-import { open, seal } from "../channels/email/secret-box";
+import { open, seal } from "../crypto/secret-box";
 import { isWebhookEvent, WEBHOOK_EVENTS } from "./events";
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;

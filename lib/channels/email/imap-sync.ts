@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { log } from "../../log";
 import type { BlobStore } from "../../storage/blob-store";
 import { acceptRawEmail } from "./inbound";
-import { open } from "./secret-box";
+import { open } from "../../crypto/secret-box";
 
 export interface SyncOptions {
   secret: string;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { notFound } from "../../errors";
-import { seal } from "./secret-box";
+import { seal } from "../../crypto/secret-box";
 
 export const ZCreateMailbox = z.strictObject({
   name: z.string().trim().min(1, "Name the mailbox").max(100),

@@ -5,9 +5,15 @@
 import { z } from "zod";
 import { ALWAYS_OPEN, ZBusinessHours } from "../../time/business-hours";
 
+/** A menu id, as a pattern source: the IVR's step URLs carry a dot-separated stack of them. */
+export const MENU_ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,39}";
+export const QUEUE_NAME = /^[\w-]{1,64}$/;
+export const DEFAULT_VOICEMAIL_SECONDS = 180;
+export const DEFAULT_DIAL_TIMEOUT_SECONDS = 20;
+
 const ZMenuId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "Menu ids are 1–40 lower-case letters, digits, - or _, e.g. billing");
+  .regex(new RegExp(`^${MENU_ID_PATTERN}$`), "Menu ids are 1–40 lower-case letters, digits, - or _, e.g. billing");
 
 const ZText = (max = 1000) => z.string().trim().max(max);
 
@@ -33,23 +39,19 @@ export const ZAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("menu"), menu: ZMenuId }),
   z.object({
     type: z.literal("queue"),
-    queue: z
-      .string()
-      .trim()
-      .regex(/^[\w-]{1,64}$/, "Queue names are letters, digits, - or _")
-      .default("support"),
+    queue: z.string().trim().regex(QUEUE_NAME, "Queue names are letters, digits, - or _").default("support"),
     /** `{position}` is replaced with the caller's place in the queue */
     waitMessage: ZText(500).default("All our agents are busy. You are number {position} in the queue."),
   }),
   z.object({
     type: z.literal("dial"),
     to: ZDialTarget,
-    timeoutSeconds: z.number().int().min(5).max(120).default(20),
+    timeoutSeconds: z.number().int().min(5).max(120).default(DEFAULT_DIAL_TIMEOUT_SECONDS),
   }),
   z.object({
     type: z.literal("voicemail"),
     prompt: ZText(500).default("Please leave a message after the tone, and we will get back to you."),
-    maxLengthSeconds: z.number().int().min(10).max(600).default(180),
+    maxLengthSeconds: z.number().int().min(10).max(600).default(DEFAULT_VOICEMAIL_SECONDS),
   }),
   z.object({ type: z.literal("callback") }),
   z.object({ type: z.literal("ticket_status") }),

@@ -8,14 +8,24 @@ import { type Db, isUniqueViolation } from "../../db/client";
 import { isOpenAt } from "../../time/business-hours";
 import { ZCallSid } from "../twilio-ids";
 import { latestTicketStatus, requestCallback, spokenNumber } from "./caller-requests";
-import { ACTION_LABELS, chooseOption, findMenu, type IvrAction, type IvrConfig, type IvrMenu } from "./ivr-config";
+import {
+  ACTION_LABELS,
+  chooseOption,
+  DEFAULT_VOICEMAIL_SECONDS,
+  findMenu,
+  type IvrAction,
+  type IvrConfig,
+  type IvrMenu,
+  MENU_ID_PATTERN,
+  QUEUE_NAME,
+} from "./ivr-config";
 import { loadIvrConfig } from "./ivr-settings";
 import { newVoiceResponse, speak, twimlResponse, type VoiceResponse } from "./twiml";
 import { callerIdentity, type TTwilioCall, ZTwilioCall } from "./caller";
 
 const ZMenuStack = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,39}(\.[a-z0-9][a-z0-9_-]{0,39}){0,19}$/, "a dot-separated list of menu ids");
+  .regex(new RegExp(`^${MENU_ID_PATTERN}(\\.${MENU_ID_PATTERN}){0,19}$`), "a dot-separated list of menu ids");
 
 /** The query string of a step URL: which step, where in the menus, which retry, after what. */
 export const ZMenuStepQuery = z.object({
@@ -35,10 +45,7 @@ export const ZMenuStep = ZTwilioCall.extend({
 export type TMenuStep = z.infer<typeof ZMenuStep>;
 
 export const ZQueueWaitQuery = z.object({
-  queue: z
-    .string()
-    .regex(/^[\w-]{1,64}$/)
-    .default("support"),
+  queue: z.string().regex(QUEUE_NAME).default("support"),
 });
 export const ZQueueWait = z.looseObject({
   CallSid: ZCallSid,
@@ -257,7 +264,11 @@ async function afterConnect(s: StepState, after: "dial" | "queue", hook: TMenuSt
     await setOutcome(s, "abandoned");
   } else {
     s.path.push(`No agent answered (${result ?? "unknown"})`, ACTION_LABELS.voicemail);
-    recordVoicemail(s, "Sorry, no one is available right now. Please leave a message after the tone.", 180);
+    recordVoicemail(
+      s,
+      "Sorry, no one is available right now. Please leave a message after the tone.",
+      DEFAULT_VOICEMAIL_SECONDS,
+    );
   }
 }
 

@@ -1,30 +1,20 @@
 "use client";
-import { ACTION_LABELS, type ActionType, type IvrAction } from "@/lib/channels/voice/ivr-config";
+import {
+  ACTION_LABELS,
+  type ActionType,
+  DEFAULT_DIAL_TIMEOUT_SECONDS,
+  type IvrAction,
+  ZAction,
+} from "@/lib/channels/voice/ivr-config";
 
-/** A new action of a type, with the same defaults the server fills in. */
+/**
+ * A new action of a type, with the defaults the schema itself fills in. A dial
+ * target has no default (the admin types it), and a sub-menu starts at the
+ * first menu.
+ */
 export function newAction(type: ActionType, menuIds: string[]): IvrAction {
-  switch (type) {
-    case "menu":
-      return { type, menu: menuIds[0] ?? "main" };
-    case "queue":
-      return {
-        type,
-        queue: "support",
-        waitMessage: "All our agents are busy. You are number {position} in the queue.",
-      };
-    case "dial":
-      return { type, to: "+1", timeoutSeconds: 20 };
-    case "voicemail":
-      return {
-        type,
-        prompt: "Please leave a message after the tone, and we will get back to you.",
-        maxLengthSeconds: 180,
-      };
-    case "hangup":
-      return { type, message: "Goodbye." };
-    default:
-      return { type } as IvrAction;
-  }
+  if (type === "dial") return { type, to: "+1", timeoutSeconds: DEFAULT_DIAL_TIMEOUT_SECONDS };
+  return ZAction.parse({ type, ...(type === "menu" ? { menu: menuIds[0] ?? "main" } : {}) });
 }
 
 export function ActionEditor({

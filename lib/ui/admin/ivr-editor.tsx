@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import type { IvrConfig, IvrMenu, Prompt } from "@/lib/channels/voice/ivr-config";
+import { type IvrConfig, type IvrMenu, type Prompt, ZMenu } from "@/lib/channels/voice/ivr-config";
 import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/time/business-hours";
 import { ApiError } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
@@ -291,15 +291,16 @@ function IvrForm({
             update((d) => {
               let n = d.menus.length + 1;
               while (d.menus.some((m) => m.id === `menu-${n}`)) n++;
-              d.menus.push({
-                id: `menu-${n}`,
-                name: `Menu ${n}`,
-                prompt: { say: "" },
-                options: [{ key: "*", speech: ["back"], action: { type: "back" } }],
-                maxRetries: 2,
-                retryMessage: "Sorry, I didn't get that.",
-                fallback: newAction("voicemail", []) as Fallback,
-              });
+              // The schema fills in retries, the retry message and the voicemail fallback's defaults.
+              d.menus.push(
+                ZMenu.parse({
+                  id: `menu-${n}`,
+                  name: `Menu ${n}`,
+                  prompt: { say: "" },
+                  options: [{ key: "*", speech: ["back"], action: { type: "back" } }],
+                  fallback: { type: "voicemail" },
+                }),
+              );
             })
           }
         >

@@ -1,6 +1,20 @@
 import Link from "next/link";
 import { SignOutButton } from "../auth/sign-out-button";
 
+const ADMIN_LINKS: [href: string, label: string][] = [
+  ["/admin/ivr", "Phone menu"],
+  ["/admin/mailboxes", "Mailboxes"],
+  ["/admin/audit", "Audit log"],
+  ["/admin/webhooks", "Webhooks"],
+];
+const AGENT_LINKS: [href: string, label: string][] = [
+  ["/settings/tokens", "API tokens"],
+  ["/settings/sessions", "Sessions"],
+  ["/settings/security", "Security"],
+  ["/dev/outbox", "Local outbox"],
+];
+const CUSTOMER_LINKS: [href: string, label: string][] = [["/portal/security", "Security"]];
+
 export function AppHeader({
   area,
   userName,
@@ -10,48 +24,18 @@ export function AppHeader({
   userName: string;
   isAdmin?: boolean;
 }) {
+  const links = [...(isAdmin ? ADMIN_LINKS : []), ...(area === "Inbox" ? AGENT_LINKS : CUSTOMER_LINKS)];
   return (
     <header className="app-header">
       <Link href={area === "Inbox" ? "/inbox" : "/portal"} className="brand">
         Omnidesk <span className="muted">{area}</span>
       </Link>
       <span className="app-header-user">
-        {isAdmin && (
-          <>
-            <Link href="/admin/ivr" className="muted">
-              Phone menu
-            </Link>
-            <Link href="/admin/mailboxes" className="muted">
-              Mailboxes
-            </Link>
-            <Link href="/admin/audit" className="muted">
-              Audit log
-            </Link>
-            <Link href="/admin/webhooks" className="muted">
-              Webhooks
-            </Link>
-          </>
-        )}
-        {area === "Inbox" ? (
-          <>
-            <Link href="/settings/tokens" className="muted">
-              API tokens
-            </Link>
-            <Link href="/settings/sessions" className="muted">
-              Sessions
-            </Link>
-            <Link href="/settings/security" className="muted">
-              Security
-            </Link>
-            <Link href="/dev/outbox" className="muted">
-              Local outbox
-            </Link>
-          </>
-        ) : (
-          <Link href="/portal/security" className="muted">
-            Security
+        {links.map(([href, label]) => (
+          <Link key={href} href={href} className="muted">
+            {label}
           </Link>
-        )}
+        ))}
         <span data-testid="signed-in-as">{userName}</span>
         <SignOutButton />
       </span>
