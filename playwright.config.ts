@@ -1,5 +1,13 @@
 import { defineConfig } from "@playwright/test";
-import { APP_URL, appEnv, OIDC_ISSUER, OIDC_PORT, APP_PORT } from "./e2e/e2e-env";
+import {
+  APP_URL,
+  appEnv,
+  OIDC_ISSUER,
+  OIDC_PORT,
+  APP_PORT,
+  SMTP_SINK_HTTP_PORT,
+  SMTP_SINK_PORT,
+} from "./e2e/e2e-env";
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,6 +42,13 @@ export default defineConfig({
       command: "node e2e/oidc-provider.mjs",
       url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
       env: { E2E_OIDC_PORT: String(OIDC_PORT), E2E_APP_URL: APP_URL },
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: "node e2e/smtp-sink.mjs",
+      url: `http://127.0.0.1:${SMTP_SINK_HTTP_PORT}/messages`,
+      env: { E2E_SMTP_SINK_PORT: String(SMTP_SINK_PORT), E2E_SMTP_SINK_HTTP_PORT: String(SMTP_SINK_HTTP_PORT) },
       timeout: 30_000,
       reuseExistingServer: false,
     },

@@ -8,9 +8,11 @@ export const OIDC_CLIENT_ID = "omnidesk-e2e";
 export const OIDC_CLIENT_SECRET = "e2e-only-client-secret";
 export const TWILIO_AUTH_TOKEN = "e2e-only-twilio-token";
 export const FAKE_TWILIO_PORT = Number(process.env.E2E_FAKE_TWILIO_PORT ?? 3198);
-/** the app's SMTP receiver, and the sink the email journey starts for the app's outgoing mail */
+/** the app's SMTP receiver, and the sink (started with the app) for the app's outgoing mail */
 export const SMTP_INBOUND_PORT = Number(process.env.E2E_SMTP_INBOUND_PORT ?? 3125);
 export const SMTP_SINK_PORT = Number(process.env.E2E_SMTP_SINK_PORT ?? 3197);
+/** where journeys read the mail the sink received (e2e/smtp-sink.mjs) */
+export const SMTP_SINK_HTTP_PORT = Number(process.env.E2E_SMTP_SINK_HTTP_PORT ?? 3196);
 export const SUPPORT_ADDRESS = "support@omnidesk.localhost";
 export const DEMO_PASSWORD = "e2e-demo-password";
 export const AGENT_EMAIL = "alex@demo.test";
@@ -44,6 +46,10 @@ export const appEnv = {
   // whole internet, not for one test runner (the limiter has its own tests).
   RATE_LIMIT_AUTH_PER_MINUTE: "1000",
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: "5000",
+  // Budgets shared through the database, as with several instances (the rate-limit journey trips one).
+  RATE_LIMIT_STORE: "database",
+  // Customers may also sign in through the SSO provider (logins starting with "cust" are in this group).
+  OIDC_CUSTOMER_VALUES: "helpdesk-customers",
   // The same app under another name is another origin: the CORS journey calls the API from it.
   CORS_ORIGINS: "http://localhost:3100",
   NEXT_TELEMETRY_DISABLED: "1",

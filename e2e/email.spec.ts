@@ -1,50 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "@playwright/test";
-import { SMTP_INBOUND_PORT, SMTP_SINK_PORT, SUPPORT_ADDRESS } from "./e2e-env";
-import { signInAsAgent, uniq } from "./helpers";
+import { SUPPORT_ADDRESS } from "./e2e-env";
+import { sentMail, signInAsAgent, swaks, uniq } from "./helpers";
 
-// The app's outgoing mail lands here (SMTP_URL of the e2e app).
-const outgoing: ParsedMail[] = [];
-let sink: SMTPServer;
-test.beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        outgoing.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(SMTP_SINK_PORT, "127.0.0.1", resolve));
-});
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => sink.close(resolve));
-});
-
-/** Real SMTP from Debian's swaks to the app's receiver; returns swaks' transcript. */
-function swaks(raw: string): string {
-  return execFileSync(
-    "swaks",
-    [
-      "--server",
-      `127.0.0.1:${SMTP_INBOUND_PORT}`,
-      "--to",
-      SUPPORT_ADDRESS,
-      "--from",
-      "sender@example.com",
-      "--data",
-      "-",
-    ],
-    // swaks turns line feeds into CRLF itself.
-    { input: raw.replace(/\r\n/g, "\n"), encoding: "utf8" },
-  );
-}
 
 test("hostile HTML mail arrives over SMTP, shows inert, and the agent's reply goes out by SMTP; the customer's answer threads back", async ({
   page,
@@ -90,10 +48,10 @@ test("hostile HTML mail arrives over SMTP, shows inert, and the agent's reply go
   await page.getByLabel("Reply to the customer").fill(`Thanks ${tag}, we are looking into it.`);
   await page.getByRole("button", { name: "Send reply" }).click();
   await expect
-    .poll(() => outgoing.find((m) => m.text?.includes(tag))?.inReplyTo, { timeout: 15_000 })
+    .poll(async () => (await sentMail((m) => !!m.text?.includes(tag)))?.inReplyTo, { timeout: 15_000 })
     .toBe(`<xss-${tag}@example.com>`);
-  const sent = outgoing.find((m) => m.text?.includes(tag))!;
-  expect(sent.to && !Array.isArray(sent.to) ? sent.to.value[0]?.address : undefined).toBe(from);
+  const sent = (await sentMail((m) => !!m.text?.includes(tag)))!;
+  expect(sent.to).toEqual([from]);
   const ours = sent.messageId!;
 
   // The customer answers from a client that keeps In-Reply-To: same conversation.

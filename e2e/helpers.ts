@@ -1,6 +1,14 @@
+import { execFileSync } from "node:child_process";
 import { expect, type APIRequestContext, type LaunchOptions, type Page } from "@playwright/test";
 import { signedTwilioPost } from "../tests/helpers/twilio";
-import { AGENT_EMAIL, DEMO_PASSWORD, TWILIO_AUTH_TOKEN } from "./e2e-env";
+import {
+  AGENT_EMAIL,
+  DEMO_PASSWORD,
+  SMTP_INBOUND_PORT,
+  SMTP_SINK_HTTP_PORT,
+  SUPPORT_ADDRESS,
+  TWILIO_AUTH_TOKEN,
+} from "./e2e-env";
 
 export const uniq = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -48,4 +56,45 @@ export function allowLoopbackFromOtherOrigins(launchOptions: LaunchOptions | und
       args: [...(launchOptions?.args ?? []), "--disable-features=LocalNetworkAccessChecks"],
     },
   };
+}
+
+export interface SentMail {
+  to: string[];
+  from?: string;
+  subject?: string;
+  text?: string;
+  messageId?: string;
+  inReplyTo?: string;
+}
+
+/** The newest mail the app sent (over SMTP, to e2e/smtp-sink.mjs) that matches. */
+export async function sentMail(match: (m: SentMail) => boolean): Promise<SentMail | undefined> {
+  const res = await fetch(`http://127.0.0.1:${SMTP_SINK_HTTP_PORT}/messages`);
+  return ((await res.json()) as SentMail[]).filter(match).at(-1);
+}
+
+/** Polls the sink until a mail to `address` arrives; returns the first link in it. */
+export async function linkMailedTo(address: string, subject: RegExp): Promise<string> {
+  let link = "";
+  await expect
+    .poll(
+      async () => {
+        const mail = await sentMail((m) => m.to.includes(address) && subject.test(m.subject ?? ""));
+        link = /https?:\/\/\S+/.exec(mail?.text ?? "")?.[0] ?? "";
+        return link;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe("");
+  return link;
+}
+
+/** Real SMTP from Debian's swaks to the app's receiver; returns swaks' transcript. */
+export function swaks(raw: string, from = "sender@example.com"): string {
+  return execFileSync(
+    "swaks",
+    ["--server", `127.0.0.1:${SMTP_INBOUND_PORT}`, "--to", SUPPORT_ADDRESS, "--from", from, "--data", "-"],
+    // swaks turns line feeds into CRLF itself.
+    { input: raw.replace(/\r\n/g, "\n"), encoding: "utf8" },
+  );
 }

@@ -27,7 +27,9 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
           ? ["staff", "helpdesk-admins"]
           : id.startsWith("jane") || id.startsWith("agent")
             ? ["staff", "helpdesk-agents"]
-            : ["staff"];
+            : id.startsWith("cust")
+              ? ["helpdesk-customers"]
+              : ["staff"];
         return { sub: id, email: `${id}@sso.test`, email_verified: true, name: `SSO ${id}`, groups };
       },
     };

@@ -66,3 +66,13 @@ test("someone in neither helpdesk group is refused, with a reason", async ({ pag
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole("alert").filter({ hasText: "may not use this helpdesk" })).toBeVisible();
 });
+
+test("a member of the customer group signs in through SSO as a customer and lands in the portal", async ({ page }) => {
+  const login = uniq("cust").replace(" ", "-");
+  await ssoSignIn(page, login);
+  await expect(page).toHaveURL(/\/portal/);
+  await expect(page.getByTestId("signed-in-as")).toHaveText(`SSO ${login}`);
+  // A customer, not staff: the inbox sends them back to the portal.
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/portal/);
+});

@@ -26,13 +26,15 @@ const ZEnv = z.object({
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
   OIDC_NAME: z.string().default("Single sign-on"),
-  /** Role given to people who first sign in through OIDC. */
-  OIDC_DEFAULT_ROLE: z.enum(["agent", "admin"]).default("agent"),
+  /** Role given to people who sign in through OIDC when no OIDC_ROLES_CLAIM is set. */
+  OIDC_DEFAULT_ROLE: z.enum(["agent", "admin", "customer"]).default("agent"),
   /** The ID-token claim with group or role names ("groups", "roles"); when set, it decides each SSO sign-in's role. */
   OIDC_ROLES_CLAIM: optional,
-  /** Comma-separated values of that claim that make an admin, or an agent; anyone else is refused. */
+  /** Comma-separated values of that claim that make an admin, or an agent; anyone else is refused (or a customer, below). */
   OIDC_ADMIN_VALUES: z.string().default(""),
   OIDC_AGENT_VALUES: z.string().default(""),
+  /** Values that make a customer (portal access only); "*" makes a customer of anyone in neither staff group. */
+  OIDC_CUSTOMER_VALUES: z.string().default(""),
   /** "customers": agents and admins must sign in with SSO (password sign-in is for customers only). */
   PASSWORD_SIGNIN: z.enum(["everyone", "customers"]).default("everyone"),
   /** "off" stops the in-process outbox worker (e.g. when a separate worker runs). */
@@ -60,12 +62,16 @@ const ZEnv = z.object({
   EMAIL_WEBHOOK_SECRET: optional,
   /** Origins whose browser apps may call the API with bearer tokens (comma-separated), e.g. https://app.example.com */
   CORS_ORIGINS: z.string().default(""),
+  /** Without SMTP_URL, the helpdesk's own mail (password resets, sign-in links) is written here as .eml files. */
+  MAIL_PICKUP_DIR: z.string().default("./data/mail"),
   /** Where raw emails and attachments are kept. */
   STORAGE_DIR: z.string().default("./data/blobs"),
   /** requests per minute: per signed-in user or token, per IP for anonymous callers, per IP for sign-in and sign-up */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** "database": budgets shared by all instances through the database (use with several instances); "memory": per instance */
+  RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
 });
 
 export type Env = z.infer<typeof ZEnv>;
@@ -118,6 +124,9 @@ export function ssoRoleMapping(e: Env = env()) {
     agentValues: e.OIDC_AGENT_VALUES.split(",")
       .map((v) => v.trim())
       .filter(Boolean),
+    customerValues: e.OIDC_CUSTOMER_VALUES.split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
     defaultRole: e.OIDC_DEFAULT_ROLE,
   };
 }
@@ -129,6 +138,7 @@ export function emailConfig(e: Env = env()) {
     fromAddress: addresses[0] ?? "support@omnidesk.localhost",
     fromName: e.EMAIL_FROM_NAME,
     smtpUrl: e.SMTP_URL,
+    pickupDir: e.MAIL_PICKUP_DIR,
     maxBytes: e.EMAIL_MAX_BYTES,
     webhookSecret: e.EMAIL_WEBHOOK_SECRET,
     // Per-conversation reply addresses are signed with the app's secret.

@@ -17,6 +17,7 @@ import {
   roleOfEmail,
   verifyPassword,
 } from "../users/accounts";
+import { signInWithLink } from "../users/email-links";
 import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
 import { requiresSecondFactor, verifySecondFactor } from "../users/two-factor";
 import { endSession, startSession } from "../sessions/sessions";
@@ -44,6 +45,7 @@ const ZCredentials = z.object({
 interface OidcClaims {
   sub: string;
   email?: string;
+  email_verified?: boolean;
   name?: string;
   preferred_username?: string;
 }
@@ -123,6 +125,18 @@ export function authOptions(e: Env = env()): NextAuthOptions {
           return account ? { id: account.id, email: account.email, name: account.name } : null;
         },
       }),
+      CredentialsProvider({
+        // A customer's one-time link from their mailbox (lib/users/email-links.ts).
+        id: "email-link",
+        name: "Email link",
+        credentials: { token: { label: "Token", type: "text" } },
+        async authorize(raw) {
+          const token = z.object({ token: z.string().min(20).max(200) }).safeParse(raw);
+          if (!token.success) return null;
+          const account = await signInWithLink(db(), token.data.token);
+          return account ? { id: account.id, email: account.email, name: account.name } : null;
+        },
+      }),
       ...(oidc ? [oidc] : []),
     ],
     events: {
@@ -149,7 +163,13 @@ export function authOptions(e: Env = env()): NextAuthOptions {
         }
         const user = await provisionOidcUser(
           db(),
-          { issuer: oidcConfig()!.issuer, subject: claims.sub, email: claims.email, name: claims.name },
+          {
+            issuer: oidcConfig()!.issuer,
+            subject: claims.sub,
+            email: claims.email,
+            emailVerified: claims.email_verified === true,
+            name: claims.name,
+          },
           { role, fromClaims: !!mapping.claim },
         );
         return user ? true : "/signin?error=AccessDenied";

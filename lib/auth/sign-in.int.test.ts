@@ -72,3 +72,57 @@ describe("SSO provisioning with roles from claims", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("customer");
   });
 });
+
+describe("SSO sign-in for customers", () => {
+  const customerProfile = (subject: string, email: string, emailVerified = true) => ({
+    issuer: "https://id.example.com",
+    subject,
+    email,
+    emailVerified,
+    name: "Cora Customer",
+  });
+  const asCustomer = { role: "customer" as const, fromClaims: true };
+
+  it("provisions a new customer with email and SSO identities, and finds them again by subject", async () => {
+    const first = await provisionOidcUser(db(), customerProfile("cora", "Cora@Example.com"), asCustomer);
+    expect(first).toMatchObject({ role: "customer", email: "cora@example.com" });
+    const identities = await db().identity.findMany({ where: { customerId: first!.customerId! }, orderBy: { kind: "asc" } });
+    expect(identities.map((i) => [i.kind, i.value])).toEqual([
+      ["email", "cora@example.com"],
+      ["sso", "https://id.example.com|cora"],
+    ]);
+    const again = await provisionOidcUser(db(), customerProfile("cora", "changed@example.com"), asCustomer);
+    expect(again?.id).toBe(first!.id);
+  });
+
+  it("joins a verified address to the customer we know it from, and to their account if they have one", async () => {
+    const known = await db().customer.create({
+      data: { name: "By Mail", identities: { create: { kind: "email", value: "bymail@example.com" } } },
+    });
+    const joined = await provisionOidcUser(db(), customerProfile("bm", "bymail@example.com"), asCustomer);
+    expect(joined).toMatchObject({ customerId: known.id, role: "customer" });
+
+    const { user, customer } = await createCustomerUser();
+    await db().identity.create({ data: { customerId: customer.id, kind: "email", value: "alt@example.com" } });
+    expect(await provisionOidcUser(db(), customerProfile("alt", "alt@example.com"), asCustomer)).toMatchObject({
+      id: user.id,
+    });
+  });
+
+  it("an unverified address claims nobody's history or account", async () => {
+    const { user } = await createCustomerUser();
+    expect(await provisionOidcUser(db(), customerProfile("x1", user.email, false), asCustomer)).toBeNull();
+    const known = await db().customer.create({
+      data: { name: "By Mail", identities: { create: { kind: "email", value: "theirs@example.com" } } },
+    });
+    const fresh = await provisionOidcUser(db(), customerProfile("x2", "theirs@example.com", false), asCustomer);
+    expect(fresh?.customerId).not.toBe(known.id);
+    expect(await db().identity.count({ where: { customerId: fresh!.customerId!, kind: "email" } })).toBe(0);
+  });
+
+  it("a staff account is never turned into a customer", async () => {
+    const agent = await createAgent();
+    expect(await provisionOidcUser(db(), customerProfile("ag", agent.email), asCustomer)).toBeNull();
+    expect((await db().user.findUniqueOrThrow({ where: { id: agent.id } })).role).toBe("agent");
+  });
+});

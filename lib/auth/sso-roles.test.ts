@@ -5,6 +5,7 @@ const mapping = {
   claim: "groups",
   adminValues: ["helpdesk-admins"],
   agentValues: ["helpdesk-agents"],
+  customerValues: [] as string[],
   defaultRole: "agent" as const,
 };
 
@@ -18,6 +19,16 @@ describe("SSO role mapping", () => {
     expect(roleFromClaims({ groups: ["staff"] }, mapping)).toBeNull();
     expect(roleFromClaims({}, mapping)).toBeNull();
     expect(roleFromClaims({ groups: 42 }, mapping)).toBeNull();
+  });
+  it("makes customers of the customer groups, or of everyone else with '*'; staff groups still win", () => {
+    const customers = { ...mapping, customerValues: ["portal-users"] };
+    expect(roleFromClaims({ groups: ["portal-users"] }, customers)).toBe("customer");
+    expect(roleFromClaims({ groups: ["staff"] }, customers)).toBeNull();
+    expect(roleFromClaims({ groups: ["portal-users", "helpdesk-agents"] }, customers)).toBe("agent");
+    const anyone = { ...mapping, customerValues: ["*"] };
+    expect(roleFromClaims({ groups: ["staff"] }, anyone)).toBe("customer");
+    expect(roleFromClaims({}, anyone)).toBe("customer");
+    expect(roleFromClaims({ groups: ["helpdesk-admins"] }, anyone)).toBe("admin");
   });
   it("without a configured claim, everyone gets the default role", () => {
     expect(roleFromClaims({}, { ...mapping, claim: undefined, defaultRole: "admin" })).toBe("admin");

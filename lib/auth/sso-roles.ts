@@ -7,16 +7,21 @@ export interface RoleMapping {
   claim?: string;
   adminValues: string[];
   agentValues: string[];
-  defaultRole: "agent" | "admin";
+  /** values that make a customer; "*" for anyone in neither staff group */
+  customerValues: string[];
+  defaultRole: SsoRole;
 }
 
-/** "admin", "agent", or null when the claim is configured but names neither (no access). */
-export function roleFromClaims(claims: Record<string, unknown>, m: RoleMapping): "admin" | "agent" | null {
+export type SsoRole = "admin" | "agent" | "customer";
+
+/** The role the claims give, or null when the claim is configured but grants nothing (no access). */
+export function roleFromClaims(claims: Record<string, unknown>, m: RoleMapping): SsoRole | null {
   if (!m.claim) return m.defaultRole;
   const raw = claims[m.claim];
   const values = Array.isArray(raw) ? raw.map(String) : typeof raw === "string" ? raw.split(/[\s,]+/) : [];
   if (values.some((v) => m.adminValues.includes(v))) return "admin";
   if (values.some((v) => m.agentValues.includes(v))) return "agent";
+  if (m.customerValues.includes("*") || values.some((v) => m.customerValues.includes(v))) return "customer";
   return null;
 }
 

@@ -3,6 +3,7 @@
 import type { Db } from "../db/client";
 import { emailConfig, publicUrl, twilioConfig } from "../env";
 import { log } from "../log";
+import { mailSender, type MailSender } from "../mail/system-mail";
 import { smtpEmailTransport } from "./email/smtp-transport";
 import { rebasedRequestClient } from "./sms/rebased-request-client";
 import { twilioSmsTransport } from "./sms/twilio-transport";
@@ -38,4 +39,11 @@ function smsTransports(db: Db): TransportMap {
       httpClient: twilio.apiBase ? rebasedRequestClient(twilio.apiBase) : undefined,
     }),
   };
+}
+
+/** The helpdesk's own mail (resets, sign-in links): SMTP_URL, else .eml files in MAIL_PICKUP_DIR. */
+export function configuredMailSender(): MailSender {
+  const email = emailConfig();
+  if (!email.smtpUrl) log.info("password-reset and sign-in mail is written to files: set SMTP_URL to send it", { dir: email.pickupDir });
+  return mailSender(email);
 }

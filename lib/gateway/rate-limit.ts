@@ -1,6 +1,7 @@
 // Request budgets per caller: a sliding window of one minute, approximated by
 // two fixed windows (the previous one weighted by how much of it still
-// overlaps) — constant memory per key, no timer. In memory, per instance.
+// overlaps) — constant memory per key, no timer. In memory, per instance; the
+// same arithmetic over a shared table is in shared-rate-limit.ts.
 import { AppError } from "../errors";
 
 export interface Budget {
@@ -8,7 +9,26 @@ export interface Budget {
   perMinute: number;
 }
 
-const WINDOW_MS = 60_000;
+/** Counts requests against budgets; answers the seconds to wait when one is spent. */
+export interface RateLimitStore {
+  take(key: string, budget: Budget): Promise<number | null>;
+}
+
+export const WINDOW_MS = 60_000;
+
+/**
+ * The sliding estimate for a request at `now` given the two windows' counts
+ * (without this request): null when it fits, else the whole seconds to wait.
+ */
+export function overBudget(now: number, previous: number, current: number, budget: Budget): number | null {
+  const elapsed = (now % WINDOW_MS) / WINDOW_MS;
+  const estimate = previous * (1 - elapsed) + current;
+  if (estimate + 1 <= budget.perMinute) return null;
+  // Time until enough of the previous window has slid out (or, with no previous, the next window).
+  const needed = estimate + 1 - budget.perMinute;
+  const wait = previous > 0 ? Math.min(needed / previous, 1 - elapsed) : 1 - elapsed;
+  return Math.max(1, Math.ceil((wait * WINDOW_MS) / 1000));
+}
 const MAX_KEYS = 100_000;
 
 interface Counter {
@@ -29,14 +49,10 @@ export class RateLimiter {
     let c = this.counters.get(key);
     if (!c || c.window < window - 1) c = { window, current: 0, previous: 0 };
     else if (c.window === window - 1) c = { window, current: 0, previous: c.current };
-    const elapsed = (now % WINDOW_MS) / WINDOW_MS;
-    const estimate = c.previous * (1 - elapsed) + c.current;
-    if (estimate + 1 > budget.perMinute) {
+    const wait = overBudget(now, c.previous, c.current, budget);
+    if (wait !== null) {
       this.counters.set(key, c);
-      // Time until enough of the previous window has slid out (or, with no previous, the next window).
-      const needed = estimate + 1 - budget.perMinute;
-      const wait = c.previous > 0 ? Math.min(needed / c.previous, 1 - elapsed) : 1 - elapsed;
-      return Math.max(1, Math.ceil((wait * WINDOW_MS) / 1000));
+      return wait;
     }
     c.current++;
     if (this.counters.size >= MAX_KEYS && !this.counters.has(key)) this.sweep(window);
@@ -73,14 +89,7 @@ export function clientIp(req: Request): string {
   return clientIpFrom((n) => req.headers.get(n));
 }
 
-const shared = globalThis as unknown as { __omnideskRateLimiter?: RateLimiter };
-
-/** The instance's limiter (on globalThis: route bundles share one). */
-export function rateLimiter(): RateLimiter {
-  return (shared.__omnideskRateLimiter ??= new RateLimiter());
-}
-
-/** Tests start every case with fresh budgets. */
-export function resetRateLimits(): void {
-  shared.__omnideskRateLimiter = new RateLimiter();
+/** The in-memory limiter as a store: budgets of this instance alone. */
+export function memoryRateLimitStore(limiter = new RateLimiter()): RateLimitStore {
+  return { take: async (key, budget) => limiter.take(key, budget) };
 }

@@ -9,7 +9,8 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { callerFromRequest, type Caller } from "./caller";
 import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller } from "./policy";
-import { clientIp, rateLimiter, tooManyRequests } from "./rate-limit";
+import { clientIp, tooManyRequests } from "./rate-limit";
+import { rateLimitStore } from "./shared-rate-limit";
 import { API_CSP, commonSecurityHeaders } from "./security-headers";
 import { checkSameOrigin, isSafeMethod } from "./same-origin";
 import type { Scope } from "../tokens/api-tokens";
@@ -81,7 +82,7 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
       } else {
         checkSameOrigin(req, [env().NEXTAUTH_URL, publicUrl()]);
         caller = await callerFromRequest(database, env().NEXTAUTH_SECRET, req);
-        spendBudget(req, caller, spec.rateLimit);
+        await spendBudget(req, caller, spec.rateLimit);
       }
       authorize(spec.policy, caller);
       authorizeScope(spec.policy, spec.scope, req.method, caller);
@@ -110,7 +111,7 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
 }
 
 /** Throws a 429 when the caller (user, token, or anonymous IP) is over its budget. Twilio is never limited. */
-function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefined): void {
+async function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefined): Promise<void> {
   const e = env();
   const ip = clientIp(req);
   const checks: [string, number][] = [];
@@ -121,7 +122,7 @@ function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefined): 
     checks.push([`ip:${ip}`, e.RATE_LIMIT_ANONYMOUS_PER_MINUTE]);
   }
   for (const [key, perMinute] of checks) {
-    const wait = rateLimiter().take(key, { perMinute });
+    const wait = await rateLimitStore().take(key, { perMinute });
     if (wait !== null) throw tooManyRequests(wait);
   }
 }

@@ -1,8 +1,10 @@
 // Runs the outbox worker inside the app process: on a timer, and at once when a
 // route stores something to do — inbound payloads to ingest first, then
-// partner webhooks, then deliveries to customers.
+// partner webhooks and the helpdesk's own mail, then deliveries to customers.
 import { db } from "../db/client";
-import { configuredTransports } from "../channels/configured-transports";
+import { configuredMailSender, configuredTransports } from "../channels/configured-transports";
+import { env } from "../env";
+import { systemMailHandlers } from "../mail/system-mail";
 import type { TransportMap } from "../channels/transports";
 import { log } from "../log";
 import { drainOutbox } from "./delivery-worker";
@@ -17,6 +19,7 @@ import { fanOutEvents } from "../webhooks/webhooks";
 interface WorkerState {
   timer?: NodeJS.Timeout;
   transports?: TransportMap;
+  mail?: ReturnType<typeof systemMailHandlers>;
   running?: Promise<void>;
   again: boolean;
 }
@@ -38,10 +41,13 @@ export function wakeWorker(): void {
   }
   state.transports ??= configuredTransports(db());
   const transports = state.transports;
+  state.mail ??= systemMailHandlers(configuredMailSender(), env().NEXTAUTH_SECRET);
+  const mail = state.mail;
   state.running = (async () => {
     const inbound = await drainInbound(db(), inboundHandlers);
     const fannedOut = await fanOutEvents(db());
     await drainJobs(db(), webhookHandlers);
+    await drainJobs(db(), mail);
     await drainOutbox(db(), { transports });
     if (fannedOut) state.again = true;
     // A full batch means more may be waiting.

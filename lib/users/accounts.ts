@@ -69,10 +69,11 @@ export async function registerCustomer(db: Db, input: TCustomerSignup): Promise<
   });
   if (known) {
     // Attaching an account to history someone else started by email would let
-    // anyone who types that address read it. That needs proof of the mailbox.
+    // anyone who types that address read it. That needs proof of the mailbox:
+    // an emailed sign-in link (email-links.ts).
     throw conflict(
       "email_verification_required",
-      "We already have conversations with this address. Signing up for it needs email verification, which this helpdesk has not enabled yet — contact support.",
+      "We already have conversations with this address. Use “Email me a sign-in link” on the sign-in page: the link proves the address is yours and brings your history along.",
     );
   }
   const passwordHash = await hashPassword(password);
@@ -100,6 +101,8 @@ export interface OidcProfile {
   issuer: string;
   subject: string;
   email?: string | null;
+  /** the provider vouches for the address (the email_verified claim) */
+  emailVerified?: boolean;
   name?: string | null;
 }
 
@@ -111,8 +114,10 @@ export async function provisionOidcUser(
   db: Db,
   p: OidcProfile,
   /** the role from the provider's claims; `fromClaims` means it also overrides an existing account's role */
-  grant: { role: "agent" | "admin"; fromClaims: boolean },
+  grant: { role: "agent" | "admin" | "customer"; fromClaims: boolean },
 ): Promise<AccountSummary | null> {
+  if (grant.role === "customer") return provisionOidcCustomer(db, p);
+  const staffRole = grant.role;
   const oidcSubject = `${p.issuer}|${p.subject}`;
   const email = p.email?.trim().toLowerCase();
   const existing =
@@ -121,7 +126,7 @@ export async function provisionOidcUser(
   // Customer accounts never gain agent rights through SSO.
   if (existing?.role === "customer") return null;
   if (existing) {
-    const role = grant.fromClaims ? grant.role : (existing.role as "agent" | "admin");
+    const role = grant.fromClaims ? staffRole : (existing.role as "agent" | "admin");
     if (existing.role === role && (await db.user.count({ where: { id: existing.id, oidcSubject } }))) {
       return existing as AccountSummary;
     }
@@ -144,13 +149,75 @@ export async function provisionOidcUser(
   if (!email) return null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email, name: p.name?.trim() || email, role: grant.role, oidcSubject },
+      data: { email, name: p.name?.trim() || email, role: staffRole, oidcSubject },
       select: accountSelect,
     });
     await recordEvent(tx, {
       action: "account.provisioned",
       actorUserId: user.id,
-      data: { via: "oidc", role: grant.role },
+      data: { via: "oidc", role: staffRole },
+    });
+    return user as AccountSummary;
+  });
+}
+
+/**
+ * A customer signing in through OIDC: their account by subject, else the
+ * customer account with that address (linked only when the provider verified
+ * the address), else a new customer — joined to the history we already have
+ * from that address when it is verified. Staff accounts never become customers
+ * this way: the sign-in is refused instead.
+ */
+async function provisionOidcCustomer(db: Db, p: OidcProfile): Promise<AccountSummary | null> {
+  const oidcSubject = `${p.issuer}|${p.subject}`;
+  const email = p.email?.trim().toLowerCase() || undefined;
+  const bySubject = await db.user.findUnique({ where: { oidcSubject }, select: accountSelect });
+  if (bySubject) return bySubject.role === "customer" ? (bySubject as AccountSummary) : null;
+  const byEmail = email ? await db.user.findUnique({ where: { email }, select: accountSelect }) : null;
+  if (byEmail) {
+    if (byEmail.role !== "customer" || !p.emailVerified) return null;
+    return (await db.user.update({ where: { id: byEmail.id }, data: { oidcSubject }, select: accountSelect })) as AccountSummary;
+  }
+  if (!email) return null;
+  return db.$transaction(async (tx) => {
+    const known = p.emailVerified
+      ? await tx.identity.findUnique({
+          where: { kind_value: { kind: "email", value: email } },
+          select: { customerId: true, customer: { select: { user: { select: { id: true, oidcSubject: true } } } } },
+        })
+      : null;
+    const emailTaken = !p.emailVerified && (await tx.identity.count({ where: { kind: "email", value: email } })) > 0;
+    // The verified address is one of a customer's identities and they have an account: that one.
+    const existing = known?.customer.user;
+    if (existing) {
+      if (existing.oidcSubject) return null;
+      return (await tx.user.update({
+        where: { id: existing.id },
+        data: { oidcSubject },
+        select: accountSelect,
+      })) as AccountSummary;
+    }
+    const customerId =
+      known?.customerId ??
+      (
+        await tx.customer.create({
+          data: {
+            name: p.name?.trim() || email,
+            // An unverified address that someone else's history uses is not claimed.
+            ...(emailTaken ? {} : { identities: { create: { kind: "email", value: email } } }),
+          },
+          select: { id: true },
+        })
+      ).id;
+    await tx.identity.create({ data: { customerId, kind: "sso", value: oidcSubject } });
+    const user = await tx.user.create({
+      data: { email, name: p.name?.trim() || email, role: "customer", oidcSubject, customerId },
+      select: accountSelect,
+    });
+    await recordEvent(tx, {
+      action: "account.provisioned",
+      actorUserId: user.id,
+      data: { via: "oidc", role: "customer", knownCustomer: !!known },
     });
     return user as AccountSummary;
   });

@@ -25,7 +25,7 @@ process.env.STORAGE_DIR = mkdtempSync(path.join(tmpdir(), "omnidesk-blobs-"));
 
 const { migrate } = await import("@/lib/db/migrate");
 const { db } = await import("@/lib/db/client");
-const { resetRateLimits } = await import("@/lib/gateway/rate-limit");
+const { resetRateLimits } = await import("@/lib/gateway/shared-rate-limit");
 
 beforeAll(async () => {
   if (provider === "postgres") {

@@ -1,6 +1,9 @@
 // Every API route, for the OpenAPI document. A test compares this list with the
 // route files on disk, so a new route cannot be left out.
 import type { DocumentedRoute } from "@/lib/gateway/openapi";
+import * as passwordReset from "../account/password-reset/route";
+import * as passwordResetConfirm from "../account/password-reset/confirm/route";
+import * as signInLink from "../account/sign-in-link/route";
 import * as adminAudit from "../admin/audit/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
@@ -84,6 +87,21 @@ export const API_ROUTES: DocumentedRoute[] = [
     summary: "Reply in one of my conversations",
   },
   { path: "/api/portal/signup", methods: signup, summary: "Create a customer account" },
+  {
+    path: "/api/account/password-reset",
+    methods: passwordReset,
+    summary: "Email me a password-reset link (same answer for unknown addresses)",
+  },
+  {
+    path: "/api/account/password-reset/confirm",
+    methods: passwordResetConfirm,
+    summary: "Set a new password with a reset link's token; ends every session",
+  },
+  {
+    path: "/api/account/sign-in-link",
+    methods: signInLink,
+    summary: "Email a customer a one-time sign-in link (same answer for unknown addresses)",
+  },
   { path: "/api/me", methods: me, summary: "Who am I" },
   { path: "/api/me/2fa", methods: twoFactor, summary: "My two-factor sign-in: status, start set-up, turn off" },
   {

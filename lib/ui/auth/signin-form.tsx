@@ -2,7 +2,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { api } from "../shared/api-client";
+import { api, ApiError } from "../shared/api-client";
+import { credentialsSignIn } from "./credentials-sign-in";
 import { safeCallback } from "./safe-callback";
 import { FormError } from "../shared/states";
 
@@ -32,14 +33,22 @@ export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callback
     e.preventDefault();
     setPending(true);
     setMessage("");
-    const res = await signIn("password", { email, password, ...(askOtp ? { otp } : {}), redirect: false });
-    if (!res || res.error) {
+    let res;
+    try {
+      res = await credentialsSignIn("password", { email, password, ...(askOtp ? { otp } : {}) });
+    } catch (err) {
+      // e.g. the gateway's "Too many requests. Try again in 42 s."
       setPending(false);
-      if (res?.error === "OtpRequired") {
+      setMessage(err instanceof ApiError ? err.message : "Sign-in failed. Try again.");
+      return;
+    }
+    if (!res.ok) {
+      setPending(false);
+      if (res.error === "OtpRequired") {
         setAskOtp(true);
         return;
       }
-      setMessage(ERRORS[res?.error ?? ""] ?? "Sign-in failed. Try again.");
+      setMessage(ERRORS[res.error] ?? "Sign-in failed. Try again.");
       return;
     }
     const me = await api<{ user: { role: string } | null }>("/api/me");
@@ -98,6 +107,12 @@ export function SignInForm({ sso, callbackUrl, error }: { sso?: string; callback
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <p className="muted auth-links">
+        <a href="/reset-password">Forgot your password?</a>
+        <a href={`/signin/email${target ? `?callbackUrl=${encodeURIComponent(target)}` : ""}`}>
+          Email me a sign-in link
+        </a>
+      </p>
       <p className="muted">
         New here? <a href="/signup">Create a customer account</a>
       </p>

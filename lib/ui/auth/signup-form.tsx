@@ -1,9 +1,9 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "../shared/api-client";
 import { FormError } from "../shared/states";
+import { credentialsSignIn } from "./credentials-sign-in";
 
 export function SignUpForm() {
   const router = useRouter();
@@ -18,8 +18,8 @@ export function SignUpForm() {
     setMessage("");
     try {
       await api("/api/portal/signup", { method: "POST", body: form });
-      const res = await signIn("password", { email: form.email, password: form.password, redirect: false });
-      if (res?.error) throw new Error("Your account was created, but signing in failed. Try signing in.");
+      const res = await credentialsSignIn("password", { email: form.email, password: form.password });
+      if (!res.ok) throw new Error("Your account was created, but signing in failed. Try signing in.");
       router.replace("/portal");
       router.refresh();
     } catch (err) {
