@@ -1,4 +1,5 @@
 import type { Tx } from "../db/client";
+import { appendStreamEvents } from "../realtime/stream-events";
 import { isWebhookEvent } from "../webhooks/events";
 
 export interface EventInput {
@@ -8,7 +9,11 @@ export interface EventInput {
   data?: Record<string, unknown>;
 }
 
-/** Records a domain or security event; call it inside the transaction of the change it describes, if there is one. */
+/**
+ * Records a domain or security event; call it inside the transaction of the
+ * change it describes, if there is one. Conversation events also go to the
+ * realtime feed, in the same transaction.
+ */
 export async function recordEvent(tx: Tx, e: EventInput): Promise<void> {
   await recordEvents(tx, [e]);
 }
@@ -25,4 +30,5 @@ export async function recordEvents(tx: Tx, events: EventInput[]): Promise<void> 
       published: !isWebhookEvent(e.action),
     })),
   });
+  await appendStreamEvents(tx, events);
 }

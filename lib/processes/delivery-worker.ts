@@ -3,6 +3,7 @@
 // Claiming is a conditional update, so several app instances can drain one
 // database without delivering a message twice.
 import { recordEvent } from "../audit/record-event";
+import { appendStreamEvents } from "../realtime/stream-events";
 import type { Db } from "../db/client";
 import type { TChannel } from "../conversations/vocabulary";
 import { PermanentDeliveryError, transportFor, type TransportMap } from "../channels/transports";
@@ -75,6 +76,14 @@ async function deliverJob(db: Db, jobId: string, transports: TransportMap, now: 
         },
       });
       await tx.outboxJob.update({ where: { id: jobId }, data: { status: "done", lockedUntil: null, lastError: null } });
+      // Live timelines show "sent"; not an audit event (the outbox row is the record).
+      await appendStreamEvents(tx, [
+        {
+          action: "message.delivery_status",
+          conversationId: message.conversationId,
+          data: { messageId: message.id, status: sent.status },
+        },
+      ]);
       if (sent.note) {
         await recordEvent(tx, {
           action: "message.delivery_note",

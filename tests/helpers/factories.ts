@@ -63,6 +63,11 @@ export async function call(handler: RouteHandler, opts: CallOptions = {}) {
     body,
   });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  // An event stream never ends by itself: report that it opened, then hang up.
+  if (res.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await res.body?.cancel();
+    return { status: res.status, json: undefined, text: "", headers: res.headers };
+  }
   const text = await res.text();
   // Tests read whatever shape the route answered; each assertion checks it.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

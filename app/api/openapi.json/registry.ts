@@ -35,6 +35,7 @@ import * as tokens from "../tokens/route";
 import * as session from "../sessions/[id]/route";
 import * as sessions from "../sessions/route";
 import * as smsStatus from "../twilio/sms/status/route";
+import * as stream from "../stream/route";
 import * as sms from "../twilio/sms/route";
 import * as voiceMenu from "../twilio/voice/menu/route";
 import * as voiceRecording from "../twilio/voice/recording/route";
@@ -113,6 +114,11 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/sessions/{id}", methods: session, summary: "End one of my sessions" },
   { path: "/api/tokens", methods: tokens, summary: "My API tokens; create one (its secret is shown once)" },
   { path: "/api/tokens/{id}", methods: token, summary: "Revoke an API token" },
+  {
+    path: "/api/stream",
+    methods: stream,
+    summary: "Live updates as Server-Sent Events (resume with Last-Event-ID); customers get only their own",
+  },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },
   { path: "/api/auth/{nextauth}", methods: auth, summary: "next-auth: sign-in, callbacks, session, CSRF token" },
   { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },

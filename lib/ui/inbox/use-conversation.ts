@@ -11,6 +11,5 @@ export function useConversation(id: number | undefined) {
     queryKey: inboxKeys.conversation(id ?? 0),
     queryFn: () => api<ConversationView>(`/api/conversations/${id}`),
     enabled: id !== undefined,
-    refetchInterval: 4_000,
   });
 }

@@ -20,7 +20,5 @@ export function useInbox(filters: InboxFilters) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    // Until realtime arrives with the chat issue, the list refreshes itself.
-    refetchInterval: 5_000,
   });
 }

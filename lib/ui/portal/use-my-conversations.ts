@@ -10,6 +10,5 @@ export function useMyConversations() {
   return useQuery({
     queryKey: portalKeys.list(),
     queryFn: () => api<{ items: MyConversation[] }>("/api/portal/conversations"),
-    refetchInterval: 10_000,
   });
 }

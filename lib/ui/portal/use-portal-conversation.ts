@@ -8,7 +8,5 @@ export function usePortalConversation(id: number) {
   return useQuery({
     queryKey: portalKeys.conversation(id),
     queryFn: () => api<Json<CustomerConversation>>(`/api/portal/conversations/${id}`),
-    // Agent replies appear without a reload; realtime replaces this with the chat issue.
-    refetchInterval: 3_000,
   });
 }

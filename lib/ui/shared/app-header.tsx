@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "../auth/sign-out-button";
+import { LiveUpdates } from "./live-updates";
 
 const ADMIN_LINKS: [href: string, label: string][] = [
   ["/admin/ivr", "Phone menu"],
@@ -31,6 +32,8 @@ export function AppHeader({
         Omnidesk <span className="muted">{area}</span>
       </Link>
       <span className="app-header-user">
+        {/* Keeps every list and conversation on the page current (lib/realtime). */}
+        <LiveUpdates area={area === "Inbox" ? "inbox" : "portal"} />
         {links.map(([href, label]) => (
           <Link key={href} href={href} className="muted">
             {label}

@@ -1,0 +1,65 @@
+// A subscription as a Server-Sent Events response: `id:` lines carry the feed
+// id, so EventSource sends it back as Last-Event-ID when it reconnects and the
+// hub replays what was missed. A comment every 20 s keeps proxies from timing out.
+import { z } from "zod";
+import type { Audience, StreamEvent, StreamHub } from "./stream-hub";
+
+const HEARTBEAT_MS = 20_000;
+const encoder = new TextEncoder();
+
+/** The id to resume after: the Last-Event-ID header, else `?after=`, else "from now". */
+export function resumeId(header: string | null, query: number | undefined): number | undefined {
+  const fromHeader = z.coerce.number().int().min(0).safeParse(header ?? undefined);
+  return fromHeader.success ? fromHeader.data : query;
+}
+
+function frame(e: StreamEvent): string {
+  const { id, type, conversationId, data, createdAt } = e;
+  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify({ id, type, conversationId, data, createdAt })}\n\n`;
+}
+
+export async function sseResponse(
+  hub: StreamHub,
+  audience: Audience,
+  after: number | undefined,
+  signal: AbortSignal,
+): Promise<Response> {
+  const start = after ?? (await hub.head());
+  let unsubscribe: (() => void) | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
+  let closed = false;
+  const stop = () => {
+    closed = true;
+    unsubscribe?.();
+    unsubscribe = undefined;
+    if (heartbeat) clearInterval(heartbeat);
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => controller.enqueue(encoder.encode(text));
+      // Tells the browser to retry after 1 s, and which id it is at even before the first event.
+      write(`retry: 1000\nid: ${start}\nevent: ready\ndata: {}\n\n`);
+      heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      unsubscribe = await hub.subscribe(
+        {
+          audience,
+          send: (e) => write(frame(e)),
+          reset: (lastId) => write(`id: ${lastId}\nevent: reset\ndata: {}\n\n`),
+        },
+        start,
+      );
+      // Hung up while subscribing: undo it now.
+      if (closed || signal.aborted) stop();
+    },
+    cancel: stop,
+  });
+  signal.addEventListener("abort", stop);
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      // no-transform: compression would buffer the stream.
+      "cache-control": "no-cache, no-transform",
+      "x-accel-buffering": "no",
+    },
+  });
+}
