@@ -4,6 +4,8 @@
 // sends an Origin; webhooks skip the proxy entirely (it costs about a
 // millisecond) and get their request id and authorisation from the route wrapper.
 import { NextResponse, type NextRequest } from "next/server";
+import { findChatSite } from "./lib/chat/sites";
+import { db } from "./lib/db/client";
 import { env, oidcConfig } from "./lib/env";
 import { corsHeaders, parseOrigins } from "./lib/gateway/cors";
 import { commonSecurityHeaders, newNonce, pageCsp } from "./lib/gateway/security-headers";
@@ -11,7 +13,7 @@ import { isSessionCookie } from "./lib/gateway/session-cookies";
 
 const PROTECTED_PAGES = ["/inbox", "/portal", "/dev", "/admin", "/settings"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
   // API requests reach the proxy only when they carry an Origin (see the matcher): CORS, nothing else.
@@ -27,17 +29,21 @@ export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const e = env();
   const oidc = oidcConfig(e);
+  // The chat widget's page (/widget/<site key>) may be framed by that site's origins only.
+  const widgetSite = /^\/widget\/([\w-]{1,64})$/.exec(pathname)?.[1];
+  const frameAncestors = widgetSite ? ((await findChatSite(db(), widgetSite))?.allowedOrigins ?? []) : [];
   const csp = pageCsp({
     nonce,
     dev: e.NODE_ENV !== "production",
     formTargets: oidc ? [new URL(oidc.issuer).origin] : [],
+    frameAncestors,
   });
   // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
-  return secured(NextResponse.next({ request: { headers } }), requestId, csp);
+  return secured(NextResponse.next({ request: { headers } }), requestId, csp, frameAncestors.length > 0);
 }
 
 function cors(request: NextRequest): NextResponse {
@@ -48,10 +54,10 @@ function cors(request: NextRequest): NextResponse {
   return res;
 }
 
-function secured(res: NextResponse, requestId: string, csp: string | undefined): NextResponse {
+function secured(res: NextResponse, requestId: string, csp: string | undefined, framable = false): NextResponse {
   res.headers.set("x-request-id", requestId);
   if (csp) res.headers.set("content-security-policy", csp);
-  for (const [k, v] of Object.entries(commonSecurityHeaders(env().NEXTAUTH_URL.startsWith("https:"))))
+  for (const [k, v] of Object.entries(commonSecurityHeaders(env().NEXTAUTH_URL.startsWith("https:"), framable)))
     res.headers.set(k, v);
   return res;
 }

@@ -3,7 +3,6 @@ import { expect, test } from "@playwright/test";
 import { SUPPORT_ADDRESS } from "./e2e-env";
 import { sentMail, signInAsAgent, swaks, uniq } from "./helpers";
 
-
 test("hostile HTML mail arrives over SMTP, shows inert, and the agent's reply goes out by SMTP; the customer's answer threads back", async ({
   page,
 }) => {

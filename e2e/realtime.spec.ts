@@ -31,6 +31,10 @@ test("the agent's inbox updates live from the event stream, without polling", as
   // Open it; the customer's next message appears in the timeline by itself too.
   await list.getByRole("link", { name: new RegExp(text) }).click();
   const followUp = uniq("Are you there");
-  await postAsTwilio(request, `${APP_URL}/api/twilio/sms`, inboundSms({ From: phone, Body: followUp, MessageSid: sid("SM") }));
+  await postAsTwilio(
+    request,
+    `${APP_URL}/api/twilio/sms`,
+    inboundSms({ From: phone, Body: followUp, MessageSid: sid("SM") }),
+  );
   await expect(page.getByTestId("timeline-message").filter({ hasText: followUp })).toBeVisible();
 });

@@ -70,6 +70,8 @@ const ZEnv = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** requests per minute per chat widget visitor (messages, history, typing) */
+  RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** "database": budgets shared by all instances through the database (use with several instances); "memory": per instance */
   RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
 });

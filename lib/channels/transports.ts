@@ -27,7 +27,7 @@ export class PermanentDeliveryError extends Error {
   readonly permanent = true;
 }
 
-/** The portal shows stored messages: storing was the delivery. */
+/** The portal and the chat widget show stored messages (live, through the event stream): storing was the delivery. */
 export const portalTransport: Transport = {
   async send() {
     return { status: "delivered" };
@@ -50,5 +50,5 @@ export const localTransport: Transport = {
 export type TransportMap = Partial<Record<TChannel, Transport>>;
 
 export function transportFor(map: TransportMap, channel: TChannel): Transport {
-  return map[channel] ?? (channel === "portal" ? portalTransport : localTransport);
+  return map[channel] ?? (channel === "portal" || channel === "chat" ? portalTransport : localTransport);
 }

@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { sessionAccount } from "../sessions/sessions";
 import { authenticateToken, type Scope } from "../tokens/api-tokens";
 import { findAccount, type AccountSummary } from "../users/accounts";
+import { verifyVisitorToken, type Visitor } from "../chat/visitor-token";
 import { SESSION_COOKIES } from "./session-cookies";
 
 export type Caller =
@@ -15,7 +16,9 @@ export type Caller =
   /** A webhook request whose X-Twilio-Signature checked out. */
   | { kind: "twilio" }
   /** The inbound-mail forwarder, by its shared secret. */
-  | { kind: "email-webhook" };
+  | { kind: "email-webhook" }
+  /** A chat widget visitor, by the signed token the widget keeps (`Authorization: Visitor <token>`). */
+  | ({ kind: "visitor" } & Visitor);
 
 export function parseCookieHeader(header: string | null): Map<string, string> {
   const jar = new Map<string, string>();
@@ -69,8 +72,19 @@ export async function callerFromCookies(
 export async function callerFromRequest(db: Db, secret: string, req: Request): Promise<Caller> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
+    const visitor = /^Visitor\s+(\S+)$/i.exec(authorization.trim());
+    if (visitor) {
+      const v = verifyVisitorToken(visitor[1]!, secret);
+      if (!v) throw new AppError(401, "invalid_visitor_token", "This chat session is not valid; reload the chat");
+      return { kind: "visitor", ...v };
+    }
     const m = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!m) throw new AppError(401, "invalid_token", "Authorization must be 'Bearer <token>'");
+    if (!m)
+      throw new AppError(
+        401,
+        "invalid_token",
+        "Authorization must be 'Bearer <token>' (or 'Visitor <token>' from the chat widget)",
+      );
     return { kind: "user", ...(await authenticateToken(db, m[1]!)) };
   }
   const jar = parseCookieHeader(req.headers.get("cookie"));

@@ -16,6 +16,7 @@ function security(spec: RouteSpec<Policy, unknown, unknown, unknown>, method: st
   if (spec.policy === "public") return [];
   if (spec.policy === "twilio") return [{ twilioSignature: [] }];
   if (spec.policy === "email-webhook") return [{ webhookSecret: [] }];
+  if (spec.policy === "visitor") return [{ visitorToken: [] }];
   const scope = requiredScope(spec.policy, spec.scope, method);
   return scope && scope !== "session" ? [{ session: [] }, { bearer: [scope] }] : [{ session: [] }];
 }
@@ -28,6 +29,7 @@ const WHO: Record<Policy, string> = {
   admin: "A signed-in admin.",
   twilio: "Twilio only: requests must carry a valid X-Twilio-Signature.",
   "email-webhook": "The inbound-mail forwarder: X-Webhook-Secret must equal EMAIL_WEBHOOK_SECRET.",
+  visitor: "A chat widget visitor: Authorization: Visitor <token> from POST /api/widget/session.",
 };
 
 function jsonSchema(schema: ZodType): Record<string, unknown> {
@@ -98,6 +100,12 @@ export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; v
           in: "cookie",
           name: "next-auth.session-token",
           description: "The session cookie set by sign-in",
+        },
+        visitorToken: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description: "`Visitor <token>`: the chat widget's visitor token from POST /api/widget/session",
         },
         bearer: {
           type: "http",

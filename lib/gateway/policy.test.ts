@@ -16,17 +16,19 @@ const callers: Record<string, Caller> = {
   customer: user("customer"),
   agent: user("agent"),
   admin: user("admin"),
+  visitor: { kind: "visitor", siteKey: "site", visitorId: "v".repeat(22) },
 };
 
 // policy → the callers it lets through
 const expected: Record<Policy, string[]> = {
-  public: ["anonymous", "customer", "agent", "admin", "twilio"],
+  public: ["anonymous", "customer", "agent", "admin", "twilio", "visitor"],
   "signed-in": ["customer", "agent", "admin"],
   customer: ["customer"],
   agent: ["agent", "admin"],
   admin: ["admin"],
   twilio: ["twilio"],
   "email-webhook": [],
+  visitor: ["visitor"],
 };
 
 describe("authorize", () => {
@@ -38,7 +40,11 @@ describe("authorize", () => {
         else
           expect(() => authorize(policy, caller)).toThrow(
             expect.objectContaining({
-              status: name === "anonymous" && policy !== "twilio" && policy !== "email-webhook" ? 401 : 403,
+              // Not signed in (anonymous, or a chat visitor at a signed-in route) is 401; the wrong kind of caller 403.
+              status:
+                (name === "anonymous" || name === "visitor") && policy !== "twilio" && policy !== "email-webhook"
+                  ? 401
+                  : 403,
             }),
           );
       });

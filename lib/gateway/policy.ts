@@ -3,11 +3,21 @@ import { AppError } from "../errors";
 import type { Scope } from "../tokens/api-tokens";
 import type { Caller } from "./caller";
 
-export const POLICIES = ["public", "signed-in", "customer", "agent", "admin", "twilio", "email-webhook"] as const;
+export const POLICIES = [
+  "public",
+  "signed-in",
+  "customer",
+  "agent",
+  "admin",
+  "twilio",
+  "email-webhook",
+  "visitor",
+] as const;
 export type Policy = (typeof POLICIES)[number];
 
 export type SignedIn = Extract<Caller, { kind: "user" }>;
 export type TwilioCaller = Extract<Caller, { kind: "twilio" }>;
+export type VisitorCaller = Extract<Caller, { kind: "visitor" }>;
 
 /** Throws the 401/403 a caller gets for a route with this policy. */
 export function authorize(policy: Policy, caller: Caller): void {
@@ -18,6 +28,11 @@ export function authorize(policy: Policy, caller: Caller): void {
   }
   if (policy === "email-webhook") {
     if (caller.kind !== "email-webhook") throw new AppError(403, "forbidden", "Only the mail forwarder may call this");
+    return;
+  }
+  if (policy === "visitor") {
+    if (caller.kind === "anonymous") throw new AppError(401, "unauthenticated", "Start a chat session first");
+    if (caller.kind !== "visitor") throw new AppError(403, "forbidden", "Only chat widget visitors may call this");
     return;
   }
   if (caller.kind !== "user") throw new AppError(401, "unauthenticated", "Sign in first");
@@ -39,7 +54,7 @@ export function requiredScope(
   method: string,
 ): Scope | "session" | null {
   if (declared) return declared;
-  if (policy === "public" || policy === "twilio" || policy === "email-webhook") return null;
+  if (policy === "public" || policy === "twilio" || policy === "email-webhook" || policy === "visitor") return null;
   if (policy === "admin") return "admin";
   return method === "GET" || method === "HEAD" ? "conversations:read" : "conversations:write";
 }

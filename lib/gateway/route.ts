@@ -8,7 +8,7 @@ import { emailConfig, env, publicUrl } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { callerFromRequest, type Caller } from "./caller";
-import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller } from "./policy";
+import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller, type VisitorCaller } from "./policy";
 import { clientIp, tooManyRequests } from "./rate-limit";
 import { rateLimitStore } from "./shared-rate-limit";
 import { API_CSP, commonSecurityHeaders } from "./security-headers";
@@ -25,7 +25,9 @@ type CallerFor<P extends Policy> = P extends "public"
     ? TwilioCaller
     : P extends "email-webhook"
       ? { kind: "email-webhook" }
-      : SignedIn;
+      : P extends "visitor"
+        ? VisitorCaller
+        : SignedIn;
 
 export interface RouteContext<P extends Policy, B, Q, Pa> {
   req: Request;
@@ -118,6 +120,10 @@ async function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefi
   if (bucket === "auth" && !isSafeMethod(req.method)) checks.push([`auth:${ip}`, e.RATE_LIMIT_AUTH_PER_MINUTE]);
   if (caller.kind === "user") {
     checks.push([caller.tokenId ? `token:${caller.tokenId}` : `user:${caller.id}`, e.RATE_LIMIT_PER_MINUTE]);
+  } else if (caller.kind === "visitor") {
+    // Per visitor, and per address too: minting visitors must not multiply the budget.
+    checks.push([`visitor:${caller.siteKey}:${caller.visitorId}`, e.RATE_LIMIT_VISITOR_PER_MINUTE]);
+    checks.push([`ip:${ip}`, e.RATE_LIMIT_ANONYMOUS_PER_MINUTE]);
   } else {
     checks.push([`ip:${ip}`, e.RATE_LIMIT_ANONYMOUS_PER_MINUTE]);
   }

@@ -9,9 +9,11 @@ export interface PagePolicyOptions {
   dev: boolean;
   /** extra origins forms may post to or redirect through (the OIDC provider's sign-in) */
   formTargets: string[];
+  /** who may frame the page: nobody, except a chat site's own origins for its widget */
+  frameAncestors?: string[];
 }
 
-export function pageCsp({ nonce, dev, formTargets }: PagePolicyOptions): string {
+export function pageCsp({ nonce, dev, formTargets, frameAncestors = [] }: PagePolicyOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -24,19 +26,20 @@ export function pageCsp({ nonce, dev, formTargets }: PagePolicyOptions): string 
     "object-src 'none'",
     "base-uri 'self'",
     `form-action 'self'${formTargets.length ? ` ${formTargets.join(" ")}` : ""}`,
-    // Nobody may frame the app (the chat widget's own pages will name their sites).
-    "frame-ancestors 'none'",
+    // Nobody may frame the app but a chat site, its widget page.
+    `frame-ancestors ${frameAncestors.length ? frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
 }
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** Headers every response carries; HSTS only when the app is served over https. */
-export function commonSecurityHeaders(https: boolean): Record<string, string> {
+export function commonSecurityHeaders(https: boolean, framable = false): Record<string, string> {
   return {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
-    "x-frame-options": "DENY",
+    // Old browsers' version of frame-ancestors; a widget page relies on its CSP instead.
+    ...(framable ? {} : { "x-frame-options": "DENY" }),
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=()",
     ...(https ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
   };

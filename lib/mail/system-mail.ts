@@ -21,7 +21,9 @@ const ZSystemMail = z.object({ to: z.email(), subject: z.string(), text: z.strin
 const ZMailJob = z.object({ sealed: z.string() });
 
 export async function enqueueSystemMail(tx: Tx, mail: SystemMail, secret: string): Promise<void> {
-  await tx.outboxJob.create({ data: { kind: "mail", payload: JSON.stringify({ sealed: seal(JSON.stringify(mail), secret) }) } });
+  await tx.outboxJob.create({
+    data: { kind: "mail", payload: JSON.stringify({ sealed: seal(JSON.stringify(mail), secret) }) },
+  });
 }
 
 export interface MailSender {

@@ -17,12 +17,7 @@ export function appStreamHub(): StreamHub {
   if (state.omnideskStreamHub) return state.omnideskStreamHub.hub;
   const postgres = databaseProvider() === "postgres";
   const hub = new StreamHub(db(), { pollMs: postgres ? 5_000 : 1_000 });
-  // A write in this process: read at once, and once more shortly after in case
-  // the transaction had not committed yet when it poked.
-  const unpoke = onStreamPoke(() => {
-    setTimeout(() => hub.wake(), 0);
-    setTimeout(() => hub.wake(), 30);
-  });
+  const unpoke = onStreamPoke(() => hub.chase());
   const unlisten = postgres ? listenForStream(env().DATABASE_URL, () => hub.wake()) : async () => undefined;
   state.omnideskStreamHub = {
     hub,

@@ -9,13 +9,26 @@ const encoder = new TextEncoder();
 
 /** The id to resume after: the Last-Event-ID header, else `?after=`, else "from now". */
 export function resumeId(header: string | null, query: number | undefined): number | undefined {
-  const fromHeader = z.coerce.number().int().min(0).safeParse(header ?? undefined);
+  const fromHeader = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .safeParse(header ?? undefined);
   return fromHeader.success ? fromHeader.data : query;
 }
 
-function frame(e: StreamEvent): string {
-  const { id, type, conversationId, data, createdAt } = e;
-  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify({ id, type, conversationId, data, createdAt })}\n\n`;
+// One event goes to every connection of the instance: encode it once, not once per connection.
+const frames = new WeakMap<StreamEvent, Uint8Array>();
+function frame(e: StreamEvent): Uint8Array {
+  let bytes = frames.get(e);
+  if (!bytes) {
+    const { id, type, conversationId, data, createdAt } = e;
+    bytes = encoder.encode(
+      `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify({ id, type, conversationId, data, createdAt })}\n\n`,
+    );
+    frames.set(e, bytes);
+  }
+  return bytes;
 }
 
 export async function sseResponse(
@@ -36,7 +49,8 @@ export async function sseResponse(
   };
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const write = (text: string) => controller.enqueue(encoder.encode(text));
+      const write = (text: string | Uint8Array) =>
+        controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
       // Tells the browser to retry after 1 s, and which id it is at even before the first event.
       write(`retry: 1000\nid: ${start}\nevent: ready\ndata: {}\n\n`);
       heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);

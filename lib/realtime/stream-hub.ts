@@ -109,6 +109,23 @@ export class StreamHub {
       });
   }
 
+  /**
+   * After a write in this process, which may not have committed when it said so:
+   * read at once, then again after 2, 4, 8… ms until something new shows up (up to ~250 ms).
+   */
+  chase(): void {
+    if (!this.entries.size) return;
+    const attempt = (delay: number) =>
+      setTimeout(() => {
+        const before = this.cursor;
+        this.wake();
+        void this.settle().then(() => {
+          if (this.cursor === before && delay < 128) attempt(delay * 2);
+        });
+      }, delay).unref();
+    attempt(1);
+  }
+
   /** Lets a read in progress finish (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.reading) await this.reading;
@@ -166,17 +183,15 @@ export class StreamHub {
         conversation: { select: { customerId: true } },
       },
     });
-    return rows.map(
-      (r): StreamEvent => ({
-        id: r.id,
-        type: r.type,
-        conversationId: r.conversationId,
-        customerId: r.conversation?.customerId ?? null,
-        staffOnly: r.staffOnly,
-        data: JSON.parse(r.data) as Record<string, unknown>,
-        createdAt: r.createdAt.toISOString(),
-      }),
-    );
+    return rows.map((r): StreamEvent => ({
+      id: r.id,
+      type: r.type,
+      conversationId: r.conversationId,
+      customerId: r.conversation?.customerId ?? null,
+      staffOnly: r.staffOnly,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 
   private startPolling(): void {

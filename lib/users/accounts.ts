@@ -176,7 +176,11 @@ async function provisionOidcCustomer(db: Db, p: OidcProfile): Promise<AccountSum
   const byEmail = email ? await db.user.findUnique({ where: { email }, select: accountSelect }) : null;
   if (byEmail) {
     if (byEmail.role !== "customer" || !p.emailVerified) return null;
-    return (await db.user.update({ where: { id: byEmail.id }, data: { oidcSubject }, select: accountSelect })) as AccountSummary;
+    return (await db.user.update({
+      where: { id: byEmail.id },
+      data: { oidcSubject },
+      select: accountSelect,
+    })) as AccountSummary;
   }
   if (!email) return null;
   return db.$transaction(async (tx) => {

@@ -53,7 +53,13 @@ async function issueLink(
   const url = `${ctx.baseUrl.replace(/\/$/, "")}${linkPath(token)}`;
   await db.$transaction(async (tx) => {
     await tx.emailToken.create({
-      data: { purpose, email, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + TTL_MS[purpose]), createdAt: now },
+      data: {
+        purpose,
+        email,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + TTL_MS[purpose]),
+        createdAt: now,
+      },
     });
     await enqueueSystemMail(tx, { to: email, ...mail(url) }, ctx.secret);
     await recordEvent(tx, { action: `auth.${purpose}_requested`, data: { email } });
@@ -72,8 +78,7 @@ async function consumeToken(tx: Tx, purpose: LinkPurpose, token: string, now: Da
   return (await tx.emailToken.findUniqueOrThrow({ where: { tokenHash }, select: { email: true } })).email;
 }
 
-const expiredLink = () =>
-  badRequest("link_invalid", "This link has expired or was already used. Ask for a new one.");
+const expiredLink = () => badRequest("link_invalid", "This link has expired or was already used. Ask for a new one.");
 
 /** Sends a reset link if the address belongs to an account that may sign in with a password. */
 export async function requestPasswordReset(db: Db, rawEmail: string, ctx: LinkContext): Promise<void> {
@@ -98,7 +103,12 @@ export async function requestPasswordReset(db: Db, rawEmail: string, ctx: LinkCo
  * (whoever else was signed in is out), any lockout is lifted (the mailbox was
  * proof enough), and the account's other reset links stop working.
  */
-export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<AccountSummary> {
+export async function resetPassword(
+  db: Db,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<AccountSummary> {
   const parsed = ZPassword.safeParse(password);
   if (!parsed.success) throw badRequest("invalid_password", parsed.error.issues[0]?.message ?? "Invalid password");
   const passwordHash = await hashPassword(parsed.data);
@@ -108,10 +118,20 @@ export async function resetPassword(db: Db, token: string, password: string, now
     const user = await tx.user.findUnique({ where: { email }, select: accountSelect });
     if (!user) throw expiredLink();
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await tx.emailToken.updateMany({ where: { email, purpose: "password_reset", usedAt: null }, data: { usedAt: now } });
-    const ended = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    await tx.emailToken.updateMany({
+      where: { email, purpose: "password_reset", usedAt: null },
+      data: { usedAt: now },
+    });
+    const ended = await tx.userSession.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await tx.signInAttempt.create({ data: { email, ip: "password-reset", succeeded: true } });
-    await recordEvent(tx, { action: "auth.password_reset", actorUserId: user.id, data: { sessionsEnded: ended.count } });
+    await recordEvent(tx, {
+      action: "auth.password_reset",
+      actorUserId: user.id,
+      data: { sessionsEnded: ended.count },
+    });
     return user as AccountSummary;
   });
 }
@@ -178,4 +198,7 @@ export async function signInWithLink(db: Db, token: string, now = new Date()): P
 
 export const ZEmailRequest = z.strictObject({ email: z.email("Enter a valid email address").max(320) });
 export const ZSignInLinkRequest = ZEmailRequest.extend({ callbackUrl: z.string().max(2000).optional() });
-export const ZPasswordResetConfirm = z.strictObject({ token: z.string().min(20).max(200), password: z.string().max(200) });
+export const ZPasswordResetConfirm = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: z.string().max(200),
+});

@@ -17,6 +17,8 @@ import { drainInbound } from "@/lib/processes/inbound-worker";
 import { inboundHandlers } from "@/lib/processes/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { createWebhook, fanOutEvents } from "@/lib/webhooks/webhooks";
+import { createChatSite } from "@/lib/chat/sites";
+import { issueVisitorToken, newVisitorId } from "@/lib/chat/visitor-token";
 import { createToken } from "@/lib/tokens/api-tokens";
 import { findAccount } from "@/lib/users/accounts";
 import { call, type CallOptions, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
@@ -32,6 +34,7 @@ const CALLERS = [
   ...TOKEN_SCOPES.map((s) => `token:${s}`),
   "twilio",
   "mailer",
+  "visitor",
 ] as const;
 type CallerName = (typeof CALLERS)[number];
 const TOKENS = CALLERS.filter((c) => c.startsWith("token:"));
@@ -45,6 +48,7 @@ const ADMITTED: Record<Policy, readonly CallerName[]> = {
   admin: ["admin", ...TOKENS],
   twilio: ["twilio"],
   "email-webhook": ["mailer"],
+  visitor: ["visitor"],
 };
 
 /** What a token's scope must be for a route: tokens never manage tokens; admin routes need admin; reads need read. */
@@ -66,6 +70,7 @@ const DENIED_CODES = new Set([
   "missing_secret",
   "invalid_secret",
   "invalid_token",
+  "invalid_visitor_token",
 ]);
 
 type Expectation = "ok" | "denied" | "hidden";
@@ -144,6 +149,11 @@ async function fixtures() {
     admin.id,
     process.env.NEXTAUTH_SECRET!,
   );
+  const site = await createChatSite(db(), { name: "Shop", allowedOrigins: ["https://shop.example.com"] }, admin.id);
+  const visitorToken = issueVisitorToken(
+    { siteKey: site.key, visitorId: newVisitorId() },
+    process.env.NEXTAUTH_SECRET!,
+  );
   const agentToken = await createToken(db(), (await findAccount(db(), agent.id))!, {
     name: "agent's",
     scopes: ["conversations:read"],
@@ -156,7 +166,10 @@ async function fixtures() {
       admin: await sessionCookie(admin.id),
     } as Record<string, string>,
     tokens: tokens as Record<string, string>,
+    visitorToken,
     params: {
+      siteKey: site.key,
+      siteId: site.id,
       id: String(conversation.conversationId),
       key: emailMessage.attachments[0]!.storageKey,
       messageId: emailMessage.id,
@@ -180,6 +193,7 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path === "/api/admin/mailboxes/{id}") return { id: f.params.mailboxId };
   if (path === "/api/admin/webhooks/deliveries/{id}/replay") return { id: f.params.deliveryId };
   if (path.startsWith("/api/admin/webhooks/{id}")) return { id: f.params.webhookId };
+  if (path === "/api/admin/chat-sites/{id}") return { id: f.params.siteId };
   return undefined;
 }
 
@@ -229,6 +243,9 @@ function validBody(route: string): unknown {
     "PATCH /api/admin/mailboxes/{id}": { enabled: false },
     "PUT /api/admin/ivr": { config: DEFAULT_IVR },
     "POST /api/admin/ivr/simulate": { url: "/api/twilio/voice", params: { CallSid: sid("CA"), From: "+14155550177" } },
+    "POST /api/widget/messages": { body: "matrix chat" },
+    "POST /api/widget/session": { siteKey: "(the fixture site)", host: "https://shop.example.com/page" },
+    "POST /api/admin/chat-sites": { name: "m", allowedOrigins: ["https://m.example.com"] },
     "POST /api/portal/signup": {
       name: "New",
       email: `new-${sid("x")}@example.com`,
@@ -250,12 +267,14 @@ function request(cell: (typeof cells)[number], caller: CallerName, f: Fixtures):
   const headers: Record<string, string> = {};
   if (caller === "mailer") headers["x-webhook-secret"] = "integration-email-webhook-secret";
   if (caller.startsWith("token:")) headers.authorization = `Bearer ${f.tokens[caller.slice(6)]}`;
-  const body =
+  if (caller === "visitor") headers.authorization = `Visitor ${f.visitorToken}`;
+  let body =
     cell.method === "GET" || cell.method === "DELETE"
       ? undefined
       : policy === "email-webhook"
         ? "From: a@example.com\r\nSubject: x\r\nMessage-ID: <m@x>\r\n\r\nhi\r\n"
         : (validBody(`${cell.method} ${cell.path}`) ?? {});
+  if (cell.path === "/api/widget/session") body = { ...(body as object), siteKey: f.params.siteKey };
   return { method: cell.method, path: concretePath, cookie: f.cookies[caller], headers, params, body };
 }
 

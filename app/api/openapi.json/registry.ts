@@ -5,6 +5,11 @@ import * as passwordReset from "../account/password-reset/route";
 import * as passwordResetConfirm from "../account/password-reset/confirm/route";
 import * as signInLink from "../account/sign-in-link/route";
 import * as adminAudit from "../admin/audit/route";
+import * as adminChatSite from "../admin/chat-sites/[id]/route";
+import * as adminChatSites from "../admin/chat-sites/route";
+import * as widgetMessages from "../widget/messages/route";
+import * as widgetSession from "../widget/session/route";
+import * as widgetStream from "../widget/stream/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
 import * as adminMailboxes from "../admin/mailboxes/route";
@@ -119,6 +124,15 @@ export const API_ROUTES: DocumentedRoute[] = [
     methods: stream,
     summary: "Live updates as Server-Sent Events (resume with Last-Event-ID); customers get only their own",
   },
+  {
+    path: "/api/widget/session",
+    methods: widgetSession,
+    summary: "Chat widget: start or resume a visitor session on a site (returns the visitor token)",
+  },
+  { path: "/api/widget/messages", methods: widgetMessages, summary: "Chat widget: my conversation; send a message" },
+  { path: "/api/widget/stream", methods: widgetStream, summary: "Chat widget: live events of my conversation (SSE)" },
+  { path: "/api/admin/chat-sites", methods: adminChatSites, summary: "Websites that embed the chat widget; add one" },
+  { path: "/api/admin/chat-sites/{id}", methods: adminChatSite, summary: "Remove a chat site" },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },
   { path: "/api/auth/{nextauth}", methods: auth, summary: "next-auth: sign-in, callbacks, session, CSRF token" },
   { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },

@@ -4,4 +4,5 @@ export const adminKeys = {
   mailboxes: () => [...adminKeys.all, "mailboxes"] as const,
   audit: () => [...adminKeys.all, "audit"] as const,
   webhooks: () => [...adminKeys.all, "webhooks"] as const,
+  chatSites: () => [...adminKeys.all, "chat-sites"] as const,
 };

@@ -7,6 +7,7 @@ const ADMIN_LINKS: [href: string, label: string][] = [
   ["/admin/mailboxes", "Mailboxes"],
   ["/admin/audit", "Audit log"],
   ["/admin/webhooks", "Webhooks"],
+  ["/admin/chat", "Chat widget"],
 ];
 const AGENT_LINKS: [href: string, label: string][] = [
   ["/settings/tokens", "API tokens"],

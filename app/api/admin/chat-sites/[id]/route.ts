@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { route } from "@/lib/gateway/route";
+import { deleteChatSite } from "@/lib/chat/sites";
+
+export const DELETE = route(
+  { policy: "admin", params: z.strictObject({ id: z.string().min(1).max(64) }) },
+  async ({ db, caller, params }) => {
+    await deleteChatSite(db, params.id, caller.id);
+    return { ok: true };
+  },
+);

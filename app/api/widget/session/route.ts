@@ -1,0 +1,7 @@
+import { env } from "@/lib/env";
+import { route } from "@/lib/gateway/route";
+import { startChatSession, ZChatSession } from "@/lib/chat/visitor-chat";
+
+export const POST = route({ policy: "public", body: ZChatSession }, async ({ db, body }) =>
+  startChatSession(db, body, env().NEXTAUTH_SECRET),
+);

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { route } from "@/lib/gateway/route";
+import { visitorCustomerId } from "@/lib/chat/visitor-chat";
+import { appStreamHub } from "@/lib/realtime/app-hub";
+import { resumeId, sseResponse } from "@/lib/realtime/sse";
+
+// The visitor's own conversation events; before their first message there are none to see.
+export const GET = route(
+  { policy: "visitor", query: z.strictObject({ after: z.coerce.number().int().min(0).optional() }) },
+  async ({ db, req, caller, query }) =>
+    sseResponse(
+      appStreamHub(),
+      { customerId: (await visitorCustomerId(db, caller)) ?? "no-customer-yet" },
+      resumeId(req.headers.get("last-event-id"), query.after),
+      req.signal,
+    ),
+);

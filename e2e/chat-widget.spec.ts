@@ -1,0 +1,93 @@
+import { expect, test, type BrowserContext } from "@playwright/test";
+import config from "../playwright.config";
+import { APP_URL } from "./e2e-env";
+import { allowLoopbackFromOtherOrigins, signInAsAgent, signInWithPassword, uniq } from "./helpers";
+import { ADMIN_EMAIL, DEMO_PASSWORD } from "./e2e-env";
+
+test.use(allowLoopbackFromOtherOrigins(config.use?.launchOptions));
+
+const SHOP = "http://shop.localhost:3194";
+
+/** A customer's website on its own origin, with CSS that would wreck an unprotected widget. */
+async function hostSite(context: BrowserContext, origin: string, siteKey: string) {
+  await context.route(`${origin}/**`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html><head><title>Shop</title>
+        <style>* { font-size: 48px !important; color: red !important; } button { display: none !important; }</style>
+        </head><body><h1>Our shop</h1>
+        <script src="${APP_URL}/widget.js" data-site="${siteKey}" async></script></body></html>`,
+    }),
+  );
+}
+
+test("a visitor chats from a customer's website; the agent answers live; a reload keeps the chat", async ({
+  browser,
+}) => {
+  // An admin adds the website and gets its embed snippet.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInWithPassword(admin, ADMIN_EMAIL, DEMO_PASSWORD);
+  await expect(admin).toHaveURL(/\/inbox/);
+  await admin.goto("/admin/chat");
+  const siteName = uniq("E2E shop");
+  await admin.getByLabel("Name", { exact: true }).fill(siteName);
+  await admin.getByLabel(/Origins allowed/).fill(SHOP);
+  await admin.getByRole("button", { name: "Add website" }).click();
+  const card = admin.getByTestId("chat-site").filter({ hasText: siteName });
+  const snippet = await card.locator("code.snippet").textContent();
+  const siteKey = /data-site="([^"]+)"/.exec(snippet ?? "")?.[1];
+  expect(siteKey).toBeTruthy();
+
+  // The widget's page may be framed by that origin only.
+  const widgetPage = await admin.request.get(`/widget/${siteKey}`);
+  expect(widgetPage.headers()["content-security-policy"]).toContain(`frame-ancestors ${SHOP}`);
+  expect(widgetPage.headers()["x-frame-options"]).toBeUndefined();
+
+  // The agent watches the inbox.
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
+  await signInAsAgent(agent);
+  await expect(agent.getByTestId("live-status")).toHaveText("Live");
+
+  // A visitor on the shop opens the chat and writes (with markup that must stay text).
+  const visitorContext = await browser.newContext();
+  await hostSite(visitorContext, SHOP, siteKey!);
+  const visitor = await visitorContext.newPage();
+  const dialogs: string[] = [];
+  for (const p of [visitor, agent]) p.on("dialog", (d) => void d.dismiss().then(() => dialogs.push(d.message())));
+  await visitor.goto(`${SHOP}/products/42`);
+  await visitor.getByRole("button", { name: "Open chat" }).click();
+  const chat = visitor.frameLocator('iframe[title="Chat with us"]');
+  await expect(chat.getByText(siteName)).toBeVisible();
+  const question = `${uniq("Do you ship to Norway?")} <img src=x onerror=alert(1)>`;
+  await chat.getByLabel("Your message").fill(question);
+  await chat.getByRole("button", { name: "Send" }).click();
+  await expect(chat.getByTestId("widget-message").filter({ hasText: question })).toBeVisible();
+
+  // It reaches the agent's open inbox by itself, as a chat conversation, shown as text.
+  const row = agent
+    .getByRole("list", { name: "Conversations" })
+    .getByRole("link", { name: new RegExp(`Chat on ${siteName}`) });
+  await expect(row).toBeVisible();
+  await row.click();
+  const pane = agent.getByRole("article");
+  await expect(pane.getByTestId("timeline-message").filter({ hasText: question })).toBeVisible();
+  const answer = uniq("Yes, in 3 days");
+  await pane.getByLabel("Reply to the customer").fill(answer);
+  await pane.getByRole("button", { name: "Send reply" }).click();
+
+  // The visitor sees the answer without reloading, with the agent's name.
+  const reply = chat.getByTestId("widget-message").filter({ hasText: answer });
+  await expect(reply).toBeVisible();
+  await expect(reply).toContainText("Alex Agent");
+
+  // A reload keeps the chat open and its history (same browser, same visitor).
+  await visitor.reload();
+  const again = visitor.frameLocator('iframe[title="Chat with us"]');
+  await expect(again.getByTestId("widget-message").filter({ hasText: question })).toBeVisible();
+  await expect(again.getByTestId("widget-message").filter({ hasText: answer })).toBeVisible();
+  expect(dialogs).toEqual([]);
+
+  await Promise.all([adminContext.close(), agentContext.close(), visitorContext.close()]);
+});

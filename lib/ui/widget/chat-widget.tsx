@@ -1,0 +1,212 @@
+"use client";
+// The chat inside the widget's iframe (served from this app, so the host
+// page's CSS and scripts can't reach it). The visitor token is kept in this
+// frame's localStorage per site: history survives reloads on this browser.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { ApiError } from "../shared/api-client";
+import { FormError } from "../shared/states";
+import { openEventStream } from "./event-stream";
+
+interface Session {
+  token: string;
+  site: { name: string; requirePreChat: boolean };
+  known: boolean;
+}
+interface ChatMessage {
+  id: string;
+  fromVisitor: boolean;
+  body: string;
+  author: string | null;
+  createdAt: string;
+}
+interface Timeline {
+  conversationId: number | null;
+  status: string | null;
+  messages: ChatMessage[];
+}
+
+async function widgetApi<T>(path: string, token: string | null, init: { method?: string; body?: unknown } = {}) {
+  const res = await fetch(path, {
+    method: init.method ?? "GET",
+    headers: {
+      ...(token ? { authorization: `Visitor ${token}` } : {}),
+      ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  }).catch(() => {
+    throw new ApiError(0, "network_error", "Can't reach us right now. Check your connection.");
+  });
+  const data = await res.json().catch(() => undefined);
+  if (!res.ok)
+    throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? "Something went wrong");
+  return data as T;
+}
+
+const storageKey = (siteKey: string) => `omnidesk:visitor:${siteKey}`;
+
+/** Tells the loader on the host page how many replies are unread (for the launcher's badge). */
+function postUnread(count: number) {
+  window.parent?.postMessage({ type: "omnidesk:unread", count }, "*");
+}
+
+export function ChatWidget({ siteKey, host }: { siteKey: string; host: string }) {
+  const client = useQueryClient();
+  const [session, setSession] = useState<Session | null>(null);
+  const [sessionError, setSessionError] = useState("");
+  const [live, setLive] = useState(false);
+  const [text, setText] = useState("");
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState("");
+  const seen = useRef(0);
+  const end = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const kept = window.localStorage.getItem(storageKey(siteKey)) ?? undefined;
+    widgetApi<Session>("/api/widget/session", null, { method: "POST", body: { siteKey, host, token: kept } }).then(
+      (s) => {
+        window.localStorage.setItem(storageKey(siteKey), s.token);
+        setSession(s);
+      },
+      (err) => setSessionError(err instanceof ApiError ? err.message : "The chat could not start."),
+    );
+  }, [siteKey, host]);
+
+  const token = session?.token ?? null;
+  const timeline = useQuery({
+    queryKey: ["widget", siteKey, "timeline"],
+    queryFn: () => widgetApi<Timeline>("/api/widget/messages", token),
+    enabled: !!token,
+  });
+  const hasConversation = !!timeline.data?.conversationId;
+
+  // Live replies: the stream carries this visitor's events only (there are none before the first message).
+  useEffect(() => {
+    if (!token || !hasConversation) return;
+    return openEventStream(
+      "/api/widget/stream",
+      () => ({ authorization: `Visitor ${token}` }),
+      () => void client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] }),
+      setLive,
+    );
+  }, [token, hasConversation, client, siteKey]);
+
+  const messages = timeline.data?.messages ?? [];
+  const replies = messages.filter((m) => !m.fromVisitor).length;
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: "end" });
+    const visible = document.visibilityState === "visible" && document.hasFocus();
+    if (visible) seen.current = replies;
+    postUnread(Math.max(0, replies - seen.current));
+  }, [replies, messages.length]);
+
+  const onFocus = useCallback(() => {
+    seen.current = replies;
+    postUnread(0);
+  }, [replies]);
+  useEffect(() => {
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [onFocus]);
+
+  const needPreChat = !!session && session.site.requirePreChat && !session.known && !hasConversation;
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!token || !text.trim()) return;
+    setSending(true);
+    setError("");
+    try {
+      await widgetApi("/api/widget/messages", token, {
+        method: "POST",
+        body: {
+          body: text,
+          ...(name.trim() ? { name: name.trim() } : {}),
+          ...(email.trim() ? { email: email.trim() } : {}),
+        },
+      });
+      setText("");
+      await client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Your message was not sent. Try again.");
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (sessionError)
+    return (
+      <div className="widget widget-error" role="alert">
+        {sessionError}
+      </div>
+    );
+  if (!session) return <div className="widget muted">Connecting…</div>;
+
+  return (
+    <div className="widget">
+      <header className="widget-header">
+        <strong>{session.site.name}</strong>
+        <span className="muted" data-testid="widget-live">
+          {hasConversation ? (live ? "Live" : "Reconnecting…") : "We usually answer in a few minutes"}
+        </span>
+      </header>
+      <div className="widget-messages" aria-live="polite" aria-label="Messages">
+        {timeline.isLoading && <p className="muted">Loading…</p>}
+        {!timeline.isLoading && messages.length === 0 && (
+          <p className="muted">Ask us anything — we are here to help.</p>
+        )}
+        {messages.map((m) => (
+          <div key={m.id} className={`widget-bubble ${m.fromVisitor ? "mine" : "theirs"}`} data-testid="widget-message">
+            {m.author && <span className="widget-author">{m.author}</span>}
+            {/* Text, never HTML: whatever anyone typed is shown as typed. */}
+            <span className="widget-text">{m.body}</span>
+          </div>
+        ))}
+        <div ref={end} />
+      </div>
+      <form className="widget-form" onSubmit={send}>
+        {needPreChat && (
+          <>
+            <input
+              aria-label="Your name"
+              placeholder="Your name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={200}
+            />
+            <input
+              aria-label="Your email"
+              type="email"
+              placeholder="Your email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
+          </>
+        )}
+        <FormError message={error} />
+        <div className="widget-compose">
+          <textarea
+            aria-label="Your message"
+            placeholder="Type your message…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+            rows={2}
+          />
+          <button type="submit" className="btn btn-primary" disabled={sending || !text.trim()}>
+            Send
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
