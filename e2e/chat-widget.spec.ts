@@ -24,6 +24,7 @@ async function hostSite(context: BrowserContext, origin: string, siteKey: string
 test("a visitor chats from a customer's website; the agent answers live; a reload keeps the chat", async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   // An admin adds the website and gets its embed snippet.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -73,8 +74,23 @@ test("a visitor chats from a customer's website; the agent answers live; a reloa
   await row.click();
   const pane = agent.getByRole("article");
   await expect(pane.getByTestId("timeline-message").filter({ hasText: question })).toBeVisible();
+  // Typing shows both ways while it happens.
+  await chat.getByLabel("Your message").pressSequentially("one more thing", { delay: 20 });
+  await expect(pane.getByTestId("conversation-activity")).toContainText("The customer typing…");
   const answer = uniq("Yes, in 3 days");
-  await pane.getByLabel("Reply to the customer").fill(answer);
+  await pane.getByLabel("Reply to the customer").pressSequentially(answer, { delay: 5 });
+  await expect(chat.getByTestId("widget-typing")).toHaveText("Alex Agent is typing…");
+
+  // A colleague opens the same conversation: each sees the other before both answer.
+  const samContext = await browser.newContext();
+  const sam = await samContext.newPage();
+  await signInWithPassword(sam, "sam@demo.test", DEMO_PASSWORD);
+  await expect(sam).toHaveURL(/\/inbox/);
+  await sam.goto(agent.url());
+  await expect(pane.getByTestId("conversation-activity")).toContainText("Also viewing: Sam Support");
+  await expect(sam.getByTestId("conversation-activity")).toContainText("Alex Agent");
+  await samContext.close();
+
   await pane.getByRole("button", { name: "Send reply" }).click();
 
   // The visitor sees the answer without reloading, with the agent's name.

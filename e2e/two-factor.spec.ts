@@ -19,6 +19,7 @@ test("a customer turns on two-factor sign-in; signing in then asks for the app's
   const recovery = (await page.getByTestId("recovery-codes").locator("code").allTextContents())[0]!;
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
   await signInWithPassword(page, email, "a long enough password");
   await page.getByLabel("Authentication code").fill("000000");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -29,6 +30,7 @@ test("a customer turns on two-factor sign-in; signing in then asks for the app's
   await expect(page).toHaveURL(/\/portal$/);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
   await signInWithPassword(page, email, "a long enough password");
   await page.getByLabel("Authentication code").fill(recovery);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

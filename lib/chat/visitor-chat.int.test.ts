@@ -4,6 +4,7 @@ import * as sessionRoute from "@/app/api/widget/session/route";
 import { reply } from "@/lib/conversations/reply";
 import { db } from "@/lib/db/client";
 import { call, createAgent } from "@/tests/helpers/factories";
+import { touchPresence } from "@/lib/realtime/presence";
 import { createChatSite } from "./sites";
 import { CHAT_MAX_CHARS } from "./visitor-chat";
 
@@ -70,6 +71,13 @@ describe("chat widget visitors", () => {
     );
     const there = await startSession(other.key, "https://blog.example.com/", a);
     expect((await timeline(there.json.token)).json.messages).toEqual([]);
+  });
+
+  it("says whether anyone is at the desk, from agents' presence", async () => {
+    const s = await site();
+    expect((await startSession(s.key)).json.agentsOnline).toBe(false);
+    await touchPresence(db(), (await createAgent()).id);
+    expect((await startSession(s.key)).json.agentsOnline).toBe(true);
   });
 
   it("refuses unknown sites and pages on origins the site did not allow", async () => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type Db, isUniqueViolation } from "../db/client";
 import { AppError, forbidden, notFound } from "../errors";
 import { ingest } from "../conversations/ingest";
+import { onlineAgentIds } from "../realtime/presence";
 import { findChatSite, type ChatSiteView } from "./sites";
 import { issueVisitorToken, newVisitorId, verifyVisitorToken, type Visitor, visitorIdentity } from "./visitor-token";
 
@@ -31,6 +32,8 @@ export interface ChatSession {
   site: { name: string; requirePreChat: boolean };
   /** the visitor has written before (the pre-chat form is not asked again) */
   known: boolean;
+  /** someone is at the dashboard now; if not, the widget asks for an email to answer to */
+  agentsOnline: boolean;
 }
 
 const originOf = (url: string) => (URL.canParse(url) ? new URL(url).origin : "");
@@ -50,6 +53,7 @@ export async function startChatSession(
     token: issueVisitorToken(visitor, secret),
     site: { name: site.name, requirePreChat: site.requirePreChat },
     known,
+    agentsOnline: (await onlineAgentIds(db)).size > 0,
   };
 }
 

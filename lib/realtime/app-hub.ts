@@ -5,6 +5,7 @@ import { databaseProvider, db } from "../db/client";
 import { env } from "../env";
 import { listenForStream } from "./pg-listener";
 import { onStreamPoke } from "./poke";
+import { onLocalSignal } from "./signals";
 import { StreamHub } from "./stream-hub";
 
 interface AppHub {
@@ -18,11 +19,19 @@ export function appStreamHub(): StreamHub {
   const postgres = databaseProvider() === "postgres";
   const hub = new StreamHub(db(), { pollMs: postgres ? 5_000 : 1_000 });
   const unpoke = onStreamPoke(() => hub.chase());
-  const unlisten = postgres ? listenForStream(env().DATABASE_URL, () => hub.wake()) : async () => undefined;
+  const unsignal = postgres ? () => undefined : onLocalSignal((s) => hub.signal(s));
+  const unlisten = postgres
+    ? listenForStream(
+        env().DATABASE_URL,
+        () => hub.wake(),
+        (s) => hub.signal(s),
+      )
+    : async () => undefined;
   state.omnideskStreamHub = {
     hub,
     stop: async () => {
       unpoke();
+      unsignal();
       hub.close();
       await unlisten();
     },

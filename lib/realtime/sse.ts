@@ -36,6 +36,8 @@ export async function sseResponse(
   audience: Audience,
   after: number | undefined,
   signal: AbortSignal,
+  /** called when the stream opens and at every heartbeat while it stays open (presence) */
+  onAlive: () => Promise<void> = async () => undefined,
 ): Promise<Response> {
   const start = after ?? (await hub.head());
   let unsubscribe: (() => void) | undefined;
@@ -53,12 +55,19 @@ export async function sseResponse(
         controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
       // Tells the browser to retry after 1 s, and which id it is at even before the first event.
       write(`retry: 1000\nid: ${start}\nevent: ready\ndata: {}\n\n`);
-      heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      const alive = () => void onAlive().catch(() => undefined);
+      alive();
+      heartbeat = setInterval(() => {
+        write(": keep-alive\n\n");
+        alive();
+      }, HEARTBEAT_MS);
       unsubscribe = await hub.subscribe(
         {
           audience,
           send: (e) => write(frame(e)),
           reset: (lastId) => write(`id: ${lastId}\nevent: reset\ndata: {}\n\n`),
+          // No id: a signal is not part of the feed and is not replayed.
+          signal: (s) => write(`event: ${s.type}\ndata: ${JSON.stringify(s)}\n\n`),
         },
         start,
       );

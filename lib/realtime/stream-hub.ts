@@ -5,6 +5,7 @@
 // nothing lost or repeated in between.
 import type { Db } from "../db/client";
 import { log } from "../log";
+import type { Signal } from "./signals";
 
 export interface StreamEvent {
   id: number;
@@ -27,13 +28,15 @@ export interface Subscriber {
   send(event: StreamEvent): void;
   /** more was missed than a reconnect replays: the client should reload its data */
   reset(lastId: number): void;
+  /** a passing signal (typing, viewing): not stored, not replayed */
+  signal?(s: Signal): void;
 }
 
 /** How many missed events a reconnecting subscriber is replayed; beyond that it reloads. */
 export const MAX_REPLAY = 500;
 const BATCH = 500;
 
-export const mayReceive = (a: Audience, e: StreamEvent) =>
+export const mayReceive = (a: Audience, e: { staffOnly: boolean; customerId: string | null }) =>
   a.customerId === undefined || (!e.staffOnly && e.customerId === a.customerId);
 
 interface Entry {
@@ -61,7 +64,9 @@ export class StreamHub {
 
   /** The newest event id: a subscriber without a last-seen id starts after it. */
   async head(): Promise<number> {
-    const last = await this.db.streamEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+    const last = await this.db.$transaction((tx) =>
+      tx.streamEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } }),
+    );
     return last?.id ?? 0;
   }
 
@@ -126,6 +131,19 @@ export class StreamHub {
     attempt(1);
   }
 
+  /** Hands a signal to the subscribers who may see it. */
+  signal(s: Signal): void {
+    for (const entry of this.entries) {
+      if (!mayReceive(entry.sub.audience, s)) continue;
+      try {
+        entry.sub.signal?.(s);
+      } catch (err) {
+        log.warn("stream subscriber failed; dropping it", { err });
+        this.entries.delete(entry);
+      }
+    }
+  }
+
   /** Lets a read in progress finish (tests, shutdown). */
   async settle(): Promise<void> {
     while (this.reading) await this.reading;
@@ -164,25 +182,31 @@ export class StreamHub {
   }
 
   private async read(after: number, upTo: number | undefined, take: number, audience?: Audience) {
-    const rows = await this.db.streamEvent.findMany({
-      where: {
-        id: { gt: after, ...(upTo !== undefined ? { lte: upTo } : {}) },
-        ...(audience?.customerId !== undefined
-          ? { staffOnly: false, conversation: { customerId: audience.customerId } }
-          : {}),
-      },
-      orderBy: { id: "asc" },
-      take,
-      select: {
-        id: true,
-        type: true,
-        conversationId: true,
-        staffOnly: true,
-        data: true,
-        createdAt: true,
-        conversation: { select: { customerId: true } },
-      },
-    });
+    // Inside a transaction: on SQLite the app shares one connection, and a plain read
+    // would see another transaction's uncommitted rows — whose ids a rollback hands
+    // out again, so the cursor would pass events that commit later. Transactions
+    // take turns, so this read sees committed rows only.
+    const rows = await this.db.$transaction((tx) =>
+      tx.streamEvent.findMany({
+        where: {
+          id: { gt: after, ...(upTo !== undefined ? { lte: upTo } : {}) },
+          ...(audience?.customerId !== undefined
+            ? { staffOnly: false, conversation: { customerId: audience.customerId } }
+            : {}),
+        },
+        orderBy: { id: "asc" },
+        take,
+        select: {
+          id: true,
+          type: true,
+          conversationId: true,
+          staffOnly: true,
+          data: true,
+          createdAt: true,
+          conversation: { select: { customerId: true } },
+        },
+      }),
+    );
     return rows.map((r): StreamEvent => ({
       id: r.id,
       type: r.type,

@@ -244,6 +244,9 @@ function validBody(route: string): unknown {
     "PUT /api/admin/ivr": { config: DEFAULT_IVR },
     "POST /api/admin/ivr/simulate": { url: "/api/twilio/voice", params: { CallSid: sid("CA"), From: "+14155550177" } },
     "POST /api/widget/messages": { body: "matrix chat" },
+    "POST /api/widget/typing": { typing: true },
+    "POST /api/conversations/{id}/activity": { viewing: true, typing: false },
+    "PUT /api/me/presence": { status: "away" },
     "POST /api/widget/session": { siteKey: "(the fixture site)", host: "https://shop.example.com/page" },
     "POST /api/admin/chat-sites": { name: "m", allowedOrigins: ["https://m.example.com"] },
     "POST /api/portal/signup": {

@@ -10,6 +10,9 @@ import * as adminChatSites from "../admin/chat-sites/route";
 import * as widgetMessages from "../widget/messages/route";
 import * as widgetSession from "../widget/session/route";
 import * as widgetStream from "../widget/stream/route";
+import * as widgetTyping from "../widget/typing/route";
+import * as conversationActivity from "../conversations/[id]/activity/route";
+import * as presence from "../me/presence/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
 import * as adminMailboxes from "../admin/mailboxes/route";
@@ -130,6 +133,13 @@ export const API_ROUTES: DocumentedRoute[] = [
     summary: "Chat widget: start or resume a visitor session on a site (returns the visitor token)",
   },
   { path: "/api/widget/messages", methods: widgetMessages, summary: "Chat widget: my conversation; send a message" },
+  { path: "/api/widget/typing", methods: widgetTyping, summary: "Chat widget: the visitor is typing (or stopped)" },
+  {
+    path: "/api/conversations/{id}/activity",
+    methods: conversationActivity,
+    summary: "I am viewing / typing in this conversation (signals for colleagues and the customer)",
+  },
+  { path: "/api/me/presence", methods: presence, summary: "My presence: online or away" },
   { path: "/api/widget/stream", methods: widgetStream, summary: "Chat widget: live events of my conversation (SSE)" },
   { path: "/api/admin/chat-sites", methods: adminChatSites, summary: "Websites that embed the chat widget; add one" },
   { path: "/api/admin/chat-sites/{id}", methods: adminChatSite, summary: "Remove a chat site" },

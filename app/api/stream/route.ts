@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/gateway/route";
 import { appStreamHub } from "@/lib/realtime/app-hub";
+import { touchPresence } from "@/lib/realtime/presence";
 import { resumeId, sseResponse } from "@/lib/realtime/sse";
 
 export const GET = route(
@@ -9,11 +10,15 @@ export const GET = route(
     scope: "conversations:read",
     query: z.strictObject({ after: z.coerce.number().int().min(0).optional() }),
   },
-  async ({ req, caller, query }) =>
-    sseResponse(
+  async ({ db, req, caller, query }) => {
+    const staff = caller.role !== "customer";
+    return sseResponse(
       appStreamHub(),
-      caller.role === "customer" ? { customerId: caller.customerId ?? "none" } : {},
+      staff ? {} : { customerId: caller.customerId ?? "none" },
       resumeId(req.headers.get("last-event-id"), query.after),
       req.signal,
-    ),
+      // An agent with a dashboard open is online (unless they set themselves away).
+      staff ? () => touchPresence(db, caller.id) : undefined,
+    );
+  },
 );

@@ -23,9 +23,9 @@ export async function credentialsSignIn(
     throw new ApiError(0, "network_error", "Can't reach the server. Check your connection and try again.");
   }
   const data = (await res.json().catch(() => undefined)) as
-    | { url?: string; error?: { code?: string; message?: string } }
-    | undefined;
-  if (data?.error) throw new ApiError(res.status, data.error.code ?? "http_error", data.error.message ?? "Sign-in failed");
+    { url?: string; error?: { code?: string; message?: string } } | undefined;
+  if (data?.error)
+    throw new ApiError(res.status, data.error.code ?? "http_error", data.error.message ?? "Sign-in failed");
   const error = data?.url ? new URL(data.url, window.location.origin).searchParams.get("error") : "Callback";
   return error ? { ok: false, error } : { ok: true };
 }

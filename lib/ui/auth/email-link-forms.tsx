@@ -25,13 +25,14 @@ export function EmailLinkRequest({
   button: string;
   callbackUrl?: string;
 }) {
-  const [email, setEmail] = useState("");
   const [pending, setPending] = useState(false);
   const [sent, setSent] = useState("");
   const [message, setMessage] = useState("");
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    // Read from the form, not React state: what was typed before the page hydrated counts too.
+    const email = String(new FormData(e.currentTarget).get("email") ?? "");
     setPending(true);
     setMessage("");
     try {
@@ -58,7 +59,7 @@ export function EmailLinkRequest({
           <p className="muted">{intro}</p>
           <label>
             Email
-            <input type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            <input type="email" name="email" autoComplete="email" required />
           </label>
           <FormError message={message} />
           <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
@@ -74,15 +75,15 @@ export function EmailLinkRequest({
 }
 
 export function NewPasswordForm({ token }: { token: string }) {
-  const [password, setPassword] = useState("");
-  const [repeat, setRepeat] = useState("");
   const [pending, setPending] = useState(false);
   const [done, setDone] = useState(false);
   const [message, setMessage] = useState("");
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (password !== repeat) {
+    const form = new FormData(e.currentTarget);
+    const password = String(form.get("password") ?? "");
+    if (password !== form.get("repeat")) {
       setMessage("The two passwords differ.");
       return;
     }
@@ -103,31 +104,18 @@ export function NewPasswordForm({ token }: { token: string }) {
       <h1>Choose a new password</h1>
       {done ? (
         <p role="status">
-          Your password is changed and every session of your account was signed out.{" "}
-          <a href="/signin">Sign in</a> with the new password.
+          Your password is changed and every session of your account was signed out. <a href="/signin">Sign in</a> with
+          the new password.
         </p>
       ) : (
         <form onSubmit={submit}>
           <label>
             New password <span className="muted">(at least 10 characters)</span>
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              minLength={10}
-            />
+            <input type="password" name="password" autoComplete="new-password" required minLength={10} />
           </label>
           <label>
             Repeat it
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              required
-            />
+            <input type="password" name="repeat" autoComplete="new-password" required />
           </label>
           <FormError message={message} />
           <button type="submit" className="btn btn-primary btn-block" disabled={pending}>

@@ -9,6 +9,8 @@ import { useConversation, type ConversationView } from "./use-conversation";
 import { useReply, useUpdateConversation } from "./use-conversation-mutations";
 import { StatusOptions } from "../shared/status-options";
 import { smsSegments } from "@/lib/channels/sms/segments";
+import { useActivity } from "../shared/activity";
+import { useReportActivity } from "./use-report-activity";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -30,6 +32,7 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
         <ConversationControls conversation={c} viewerId={viewerId} />
       </header>
       <Timeline conversation={c} />
+      <ActivityBar conversationId={c.id} viewerId={viewerId} />
       <Composer conversation={c} />
     </article>
   );
@@ -197,8 +200,21 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
   );
 }
 
+/** Who else has this conversation open, and who is typing — seen before two agents answer the same customer. */
+function ActivityBar({ conversationId, viewerId }: { conversationId: number; viewerId: string }) {
+  const { viewers, typing } = useActivity(conversationId, viewerId);
+  if (!viewers.length && !typing.length) return null;
+  return (
+    <p className="activity-bar" role="status" data-testid="conversation-activity">
+      {typing.length > 0 && <span className="activity-typing">{typing.join(", ")} typing…</span>}
+      {viewers.length > 0 && <span>Also viewing: {viewers.join(", ")}</span>}
+    </p>
+  );
+}
+
 function Composer({ conversation: c }: { conversation: ConversationView }) {
   const send = useReply(c.id);
+  const activity = useReportActivity(c.id);
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const [channel, setChannel] = useState("");
@@ -209,6 +225,7 @@ function Composer({ conversation: c }: { conversation: ConversationView }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) return;
+    activity.stopped();
     send.mutate(
       { body, internal, ...(channel ? { channel: channel as TChannel } : {}) },
       { onSuccess: () => setBody("") },
@@ -253,7 +270,11 @@ function Composer({ conversation: c }: { conversation: ConversationView }) {
       <textarea
         id="composer-body"
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          // The customer sees "typing…": only for replies, never while a note is written.
+          if (!internal) activity.typed();
+        }}
         rows={4}
         placeholder={
           closed && !internal

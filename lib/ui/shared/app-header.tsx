@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "../auth/sign-out-button";
 import { LiveUpdates } from "./live-updates";
+import { PresenceToggle } from "./presence-toggle";
 
 const ADMIN_LINKS: [href: string, label: string][] = [
   ["/admin/ivr", "Phone menu"],
@@ -35,6 +36,7 @@ export function AppHeader({
       <span className="app-header-user">
         {/* Keeps every list and conversation on the page current (lib/realtime). */}
         <LiveUpdates area={area === "Inbox" ? "inbox" : "portal"} />
+        {area === "Inbox" && <PresenceToggle />}
         {links.map(([href, label]) => (
           <Link key={href} href={href} className="muted">
             {label}

@@ -7,6 +7,7 @@ import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react
 import { useEffect, useRef, useState } from "react";
 import { inboxKeys } from "../inbox/query-keys";
 import { portalKeys } from "../portal/query-keys";
+import { recordSignal, type ActivitySignal } from "./activity";
 
 export interface LiveEvent {
   id: number;
@@ -59,6 +60,9 @@ export function LiveUpdates({ area }: { area: Area }) {
       connectedOnce.current = true;
       setState("live");
     });
+    const onSignal = (msg: MessageEvent<string>) => recordSignal(client, JSON.parse(msg.data) as ActivitySignal);
+    source.addEventListener("typing", onSignal);
+    source.addEventListener("viewing", onSignal);
     // More was missed than the server replays: reload everything shown.
     source.addEventListener("reset", () => refresh(client, [area === "portal" ? portalKeys.all : inboxKeys.all]));
     source.onerror = () => setState("reconnecting");

@@ -12,6 +12,7 @@ interface Session {
   token: string;
   site: { name: string; requirePreChat: boolean };
   known: boolean;
+  agentsOnline: boolean;
 }
 interface ChatMessage {
   id: string;
@@ -61,6 +62,8 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
   const [sending, setSending] = useState(false);
   const [error, setError] = useState("");
   const seen = useRef(0);
+  const [agentTyping, setAgentTyping] = useState<{ name: string; until: number } | null>(null);
+  const lastTyping = useRef(0);
   const end = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -88,7 +91,15 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
     return openEventStream(
       "/api/widget/stream",
       () => ({ authorization: `Visitor ${token}` }),
-      () => void client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] }),
+      (type, data) => {
+        if (type === "typing") {
+          const s = JSON.parse(data) as { data: { name: string; active: boolean } };
+          setAgentTyping(s.data.active ? { name: s.data.name, until: Date.now() + 6_000 } : null);
+          return;
+        }
+        if (type.startsWith("message.")) setAgentTyping(null);
+        void client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] });
+      },
       setLive,
     );
   }, [token, hasConversation, client, siteKey]);
@@ -111,7 +122,23 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
     return () => window.removeEventListener("focus", onFocus);
   }, [onFocus]);
 
-  const needPreChat = !!session && session.site.requirePreChat && !session.known && !hasConversation;
+  // Typing indicators expire if the "stopped" never comes.
+  useEffect(() => {
+    if (!agentTyping) return;
+    const t = setTimeout(() => setAgentTyping(null), Math.max(0, agentTyping.until - Date.now()));
+    return () => clearTimeout(t);
+  }, [agentTyping]);
+
+  const reportTyping = (typing: boolean) => {
+    if (!token || !hasConversation) return;
+    if (typing && Date.now() - lastTyping.current < 3_000) return;
+    lastTyping.current = typing ? Date.now() : 0;
+    void widgetApi("/api/widget/typing", token, { method: "POST", body: { typing } }).catch(() => undefined);
+  };
+
+  // Nobody at the dashboard: ask for an address to answer to by email.
+  const offline = !!session && !session.agentsOnline && !hasConversation;
+  const needPreChat = !!session && (session.site.requirePreChat || offline) && !session.known && !hasConversation;
 
   const send = async (e: FormEvent) => {
     e.preventDefault();
@@ -128,6 +155,7 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
         },
       });
       setText("");
+      reportTyping(false);
       await client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "Your message was not sent. Try again.");
@@ -149,7 +177,13 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
       <header className="widget-header">
         <strong>{session.site.name}</strong>
         <span className="muted" data-testid="widget-live">
-          {hasConversation ? (live ? "Live" : "Reconnecting…") : "We usually answer in a few minutes"}
+          {hasConversation
+            ? live
+              ? "Live"
+              : "Reconnecting…"
+            : offline
+              ? "We're away right now"
+              : "We usually answer in a few minutes"}
         </span>
       </header>
       <div className="widget-messages" aria-live="polite" aria-label="Messages">
@@ -164,6 +198,11 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
             <span className="widget-text">{m.body}</span>
           </div>
         ))}
+        {agentTyping && (
+          <p className="muted widget-typing" data-testid="widget-typing">
+            {agentTyping.name} is typing…
+          </p>
+        )}
         <div ref={end} />
       </div>
       <form className="widget-form" onSubmit={send}>
@@ -193,7 +232,10 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
             aria-label="Your message"
             placeholder="Type your message…"
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              reportTyping(true);
+            }}
             onKeyDown={(e) => {
               if (e.key === "Enter" && !e.shiftKey) {
                 e.preventDefault();

@@ -4,7 +4,7 @@
 export function openEventStream(
   url: string,
   headers: () => Record<string, string>,
-  onEvent: (type: string) => void,
+  onEvent: (type: string, data: string) => void,
   onState: (live: boolean) => void,
 ): () => void {
   let stopped = false;
@@ -32,7 +32,7 @@ export function openEventStream(
             const id = /^id: (.*)$/m.exec(frame)?.[1];
             if (id) lastId = id;
             const type = /^event: (.*)$/m.exec(frame)?.[1];
-            if (type) onEvent(type);
+            if (type) onEvent(type, /^data: (.*)$/m.exec(frame)?.[1] ?? "{}");
           }
         }
       } catch {

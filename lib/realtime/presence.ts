@@ -1,0 +1,35 @@
+// Agents' presence: an agent is online while a dashboard of theirs holds the
+// live-update stream open (it marks them seen every heartbeat) and they have not
+// set themselves away. Shared through the database, so every instance agrees.
+import { z } from "zod";
+import type { Db } from "../db/client";
+
+/** Seen within this long counts as online (the stream's heartbeat is every 20 s). */
+export const ONLINE_WINDOW_MS = 60_000;
+export const ZPresenceStatus = z.enum(["online", "away"]);
+
+export async function touchPresence(db: Db, userId: string, now = new Date()): Promise<void> {
+  await db.agentPresence.upsert({
+    where: { userId },
+    create: { userId, lastSeenAt: now },
+    update: { lastSeenAt: now },
+  });
+}
+
+export async function setPresenceStatus(db: Db, userId: string, status: z.infer<typeof ZPresenceStatus>) {
+  await db.agentPresence.upsert({ where: { userId }, create: { userId, status }, update: { status } });
+}
+
+/** Agents online now (connected recently and not away). */
+export async function onlineAgentIds(db: Db, now = new Date()): Promise<Set<string>> {
+  const rows = await db.agentPresence.findMany({
+    where: { status: "online", lastSeenAt: { gt: new Date(now.getTime() - ONLINE_WINDOW_MS) } },
+    select: { userId: true },
+  });
+  return new Set(rows.map((r) => r.userId));
+}
+
+export async function presenceStatus(db: Db, userId: string): Promise<"online" | "away"> {
+  const row = await db.agentPresence.findUnique({ where: { userId }, select: { status: true } });
+  return row?.status === "away" ? "away" : "online";
+}
