@@ -36,7 +36,7 @@ test("a visitor chats from a customer's website; the agent answers live; a reloa
   await admin.getByLabel(/Origins allowed/).fill(SHOP);
   await admin.getByRole("button", { name: "Add website" }).click();
   const card = admin.getByTestId("chat-site").filter({ hasText: siteName });
-  const snippet = await card.locator("code.snippet").textContent();
+  const snippet = await card.getByTestId("embed-snippet").textContent();
   const siteKey = /data-site="([^"]+)"/.exec(snippet ?? "")?.[1];
   expect(siteKey).toBeTruthy();
 

@@ -37,7 +37,13 @@
   var frame = document.createElement("iframe");
   frame.title = "Chat with us";
   frame.hidden = true;
-  frame.src = base + "/widget/" + encodeURIComponent(site) + "?host=" + encodeURIComponent(location.href);
+  var query = "?host=" + encodeURIComponent(location.href);
+  // A signed-in user of this site, signed by its server (data-user-id, -email, -name, -hash).
+  ["id", "email", "name", "hash"].forEach(function (k) {
+    var v = script.getAttribute("data-user-" + k);
+    if (v) query += "&user_" + k + "=" + encodeURIComponent(v);
+  });
+  frame.src = base + "/widget/" + encodeURIComponent(site) + query;
   root.appendChild(style);
   root.appendChild(frame);
   root.appendChild(button);

@@ -7,10 +7,13 @@ import { mailSender, type MailSender } from "../mail/system-mail";
 import { smtpEmailTransport } from "./email/smtp-transport";
 import { rebasedRequestClient } from "./sms/rebased-request-client";
 import { twilioSmsTransport } from "./sms/twilio-transport";
-import type { TransportMap } from "./transports";
+import { localTransport, type TransportMap } from "./transports";
+import { chatTransport } from "../chat/chat-transport";
 
 export function configuredTransports(db: Db): TransportMap {
-  return { ...smsTransports(db), ...emailTransports(db) };
+  const email = emailTransports(db);
+  // Chat replies to a visitor who left go by email (through SMTP, or the local recorder without it).
+  return { ...smsTransports(db), ...email, chat: chatTransport(db, email.email ?? localTransport) };
 }
 
 function emailTransports(db: Db): TransportMap {
@@ -44,6 +47,7 @@ function smsTransports(db: Db): TransportMap {
 /** The helpdesk's own mail (resets, sign-in links): SMTP_URL, else .eml files in MAIL_PICKUP_DIR. */
 export function configuredMailSender(): MailSender {
   const email = emailConfig();
-  if (!email.smtpUrl) log.info("password-reset and sign-in mail is written to files: set SMTP_URL to send it", { dir: email.pickupDir });
+  if (!email.smtpUrl)
+    log.info("password-reset and sign-in mail is written to files: set SMTP_URL to send it", { dir: email.pickupDir });
   return mailSender(email);
 }

@@ -4,7 +4,9 @@ import * as sessionRoute from "@/app/api/widget/session/route";
 import { reply } from "@/lib/conversations/reply";
 import { db } from "@/lib/db/client";
 import { call, createAgent } from "@/tests/helpers/factories";
+import { ingest } from "@/lib/conversations/ingest";
 import { touchPresence } from "@/lib/realtime/presence";
+import { identityHash, identitySecret } from "./identity";
 import { createChatSite } from "./sites";
 import { CHAT_MAX_CHARS } from "./visitor-chat";
 
@@ -128,5 +130,66 @@ describe("chat widget visitors", () => {
     const conversation = await db().conversation.findUniqueOrThrow({ where: { id: res.json.conversationId } });
     expect(conversation.customerId).not.toBe(owner.id);
     expect(await db().identity.count({ where: { customerId: conversation.customerId, kind: "email" } })).toBe(0);
+  });
+});
+
+describe("signed-in users of the host site (identity validation)", () => {
+  it("a valid signature joins the chat to the customer behind that email, on any browser", async () => {
+    const s = await site();
+    const known = await db().customer.create({
+      data: { name: "Erin", identities: { create: { kind: "email", value: "erin@example.com" } } },
+    });
+    await ingest(db(), {
+      channel: "email",
+      providerId: "<erin-1@x>",
+      from: { identity: { kind: "email", value: "erin@example.com" } },
+      subject: "My invoice",
+      body: "Where is my invoice?",
+    });
+    const secret = identitySecret(s.key, process.env.NEXTAUTH_SECRET!);
+    const identity = {
+      userId: "shop-user-17",
+      email: "erin@example.com",
+      hash: identityHash(secret, "shop-user-17", "erin@example.com"),
+    };
+    const res = await call(sessionRoute.POST, {
+      method: "POST",
+      body: { siteKey: s.key, host: "https://shop.example.com/", identity },
+    });
+    expect(res.status).toBe(200);
+    const seen = await timeline(res.json.token);
+    expect(seen.json.messages.map((m: { body: string }) => m.body)).toEqual(["Where is my invoice?"]);
+    const sent = await send(res.json.token, { body: "Any news?" });
+    const convo = await db().conversation.findUniqueOrThrow({ where: { id: sent.json.conversationId } });
+    expect(convo.customerId).toBe(known.id);
+
+    // Another browser, same signed-in user: same visitor, same history.
+    const other = await call(sessionRoute.POST, {
+      method: "POST",
+      body: { siteKey: s.key, host: "https://shop.example.com/", identity },
+    });
+    expect((await timeline(other.json.token)).json.messages).toHaveLength(2);
+  });
+
+  it("a wrong signature (or another email under the same signature) is refused", async () => {
+    const s = await site();
+    const secret = identitySecret(s.key, process.env.NEXTAUTH_SECRET!);
+    const hash = identityHash(secret, "shop-user-17", "erin@example.com");
+    for (const identity of [
+      { userId: "shop-user-17", email: "mallory@example.com", hash },
+      { userId: "shop-user-18", email: "erin@example.com", hash },
+      {
+        userId: "shop-user-17",
+        email: "erin@example.com",
+        hash: identityHash("wrong", "shop-user-17", "erin@example.com"),
+      },
+    ]) {
+      const res = await call(sessionRoute.POST, {
+        method: "POST",
+        body: { siteKey: s.key, host: "https://shop.example.com/", identity },
+      });
+      expect(res.status).toBe(403);
+    }
+    expect(await db().identity.count({ where: { kind: "chat" } })).toBe(0);
   });
 });

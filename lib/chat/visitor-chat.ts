@@ -6,6 +6,7 @@ import { type Db, isUniqueViolation } from "../db/client";
 import { AppError, forbidden, notFound } from "../errors";
 import { ingest } from "../conversations/ingest";
 import { onlineAgentIds } from "../realtime/presence";
+import { identitySecret, validIdentity, visitorIdForUser, ZChatIdentity, type ChatIdentity } from "./identity";
 import { findChatSite, type ChatSiteView } from "./sites";
 import { issueVisitorToken, newVisitorId, verifyVisitorToken, type Visitor, visitorIdentity } from "./visitor-token";
 
@@ -18,6 +19,8 @@ export const ZChatSession = z.strictObject({
   token: z.string().max(300).optional(),
   /** the page that embeds the widget (its origin must be one of the site's) */
   host: z.string().max(300),
+  /** a signed-in user of the host site, signed by its server (see identity.ts) */
+  identity: ZChatIdentity.optional(),
 });
 
 export const ZChatMessage = z.strictObject({
@@ -46,8 +49,16 @@ export async function startChatSession(
   const site = await findChatSite(db, input.siteKey);
   if (!site) throw notFound("Chat site");
   if (!site.allowedOrigins.includes(originOf(input.host))) throw forbidden("This site may not embed the chat");
-  const kept = input.token ? verifyVisitorToken(input.token, secret) : null;
-  const visitor: Visitor = kept && kept.siteKey === site.key ? kept : { siteKey: site.key, visitorId: newVisitorId() };
+  let visitor: Visitor;
+  if (input.identity) {
+    if (!validIdentity(identitySecret(site.key, secret), input.identity))
+      throw forbidden("The signed-in user's signature does not match: check the site's identity secret");
+    visitor = { siteKey: site.key, visitorId: visitorIdForUser(input.identity.userId) };
+    await joinKnownCustomer(db, visitor, input.identity);
+  } else {
+    const kept = input.token ? verifyVisitorToken(input.token, secret) : null;
+    visitor = kept && kept.siteKey === site.key ? kept : { siteKey: site.key, visitorId: newVisitorId() };
+  }
   const known = !!(await visitorCustomerId(db, visitor));
   return {
     token: issueVisitorToken(visitor, secret),
@@ -55,6 +66,37 @@ export async function startChatSession(
     known,
     agentsOnline: (await onlineAgentIds(db)).size > 0,
   };
+}
+
+/**
+ * A verified user's chat belongs to the customer their (signed) email already
+ * belongs to, or to a new customer with that email — so chat, email, SMS and
+ * portal are one history.
+ */
+async function joinKnownCustomer(db: Db, v: Visitor, id: ChatIdentity): Promise<void> {
+  const chat = visitorIdentity(v);
+  if (await visitorCustomerId(db, v)) return;
+  const email = id.email?.toLowerCase();
+  const known = email
+    ? await db.identity.findUnique({
+        where: { kind_value: { kind: "email", value: email } },
+        select: { customerId: true },
+      })
+    : null;
+  try {
+    if (known) {
+      await db.identity.create({ data: { customerId: known.customerId, kind: "chat", value: chat } });
+    } else {
+      await db.customer.create({
+        data: {
+          name: id.name ?? email ?? "Website visitor",
+          identities: { create: [{ kind: "chat", value: chat }, ...(email ? [{ kind: "email", value: email }] : [])] },
+        },
+      });
+    }
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err; // a second tab got there first
+  }
 }
 
 export async function visitorCustomerId(db: Db, v: Visitor): Promise<string | null> {

@@ -51,8 +51,14 @@ export async function sseResponse(
   };
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const write = (text: string | Uint8Array) =>
-        controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
+      const write = (text: string | Uint8Array) => {
+        try {
+          controller.enqueue(typeof text === "string" ? encoder.encode(text) : text);
+        } catch {
+          // The browser is gone (the stream closed under a timer's write): stop, never throw from a timer.
+          stop();
+        }
+      };
       // Tells the browser to retry after 1 s, and which id it is at even before the first event.
       write(`retry: 1000\nid: ${start}\nevent: ready\ndata: {}\n\n`);
       const alive = () => void onAlive().catch(() => undefined);

@@ -12,11 +12,20 @@ export default async function WidgetPage({
   searchParams,
 }: {
   params: Promise<{ siteKey: string }>;
-  searchParams: Promise<{ host?: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const { siteKey } = await params;
-  const { host } = await searchParams;
+  const { host, user_id, user_email, user_name, user_hash } = await searchParams;
   const site = await findChatSite(db(), siteKey);
   if (!site) notFound();
-  return <ChatWidget siteKey={site.key} host={host ?? ""} />;
+  const identity =
+    user_id && user_hash
+      ? {
+          userId: user_id,
+          hash: user_hash,
+          ...(user_email ? { email: user_email } : {}),
+          ...(user_name ? { name: user_name } : {}),
+        }
+      : undefined;
+  return <ChatWidget siteKey={site.key} host={host ?? ""} identity={identity} />;
 }

@@ -11,6 +11,7 @@ interface ChatSite {
   name: string;
   allowedOrigins: string[];
   requirePreChat: boolean;
+  identitySecret: string;
 }
 
 const snippet = (key: string) => `<script src="${window.location.origin}/widget.js" data-site="${key}" async></script>`;
@@ -55,7 +56,21 @@ export function ChatSites() {
                 </button>
               </p>
               <p>Paste this before &lt;/body&gt; on those pages:</p>
-              <code className="snippet">{snippet(s.key)}</code>
+              <code className="snippet" data-testid="embed-snippet">
+                {snippet(s.key)}
+              </code>
+              <details>
+                <summary>Signed-in users of your site</summary>
+                <p>
+                  To join a signed-in user&apos;s chat to their history on every channel, add <code>data-user-id</code>,{" "}
+                  <code>data-user-email</code> (optional), <code>data-user-name</code> (optional) and{" "}
+                  <code>data-user-hash</code>: the hex HMAC-SHA256 of <code>{"`${userId}\n${email}`"}</code> computed on
+                  your server with this secret (never in the browser):
+                </p>
+                <code className="snippet" data-testid="identity-secret">
+                  {s.identitySecret}
+                </code>
+              </details>
             </section>
           ))
         }

@@ -33,7 +33,7 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
       </header>
       <Timeline conversation={c} />
       <ActivityBar conversationId={c.id} viewerId={viewerId} />
-      <Composer conversation={c} />
+      <Composer conversation={c} viewerId={viewerId} />
     </article>
   );
 }
@@ -212,9 +212,9 @@ function ActivityBar({ conversationId, viewerId }: { conversationId: number; vie
   );
 }
 
-function Composer({ conversation: c }: { conversation: ConversationView }) {
+function Composer({ conversation: c, viewerId }: { conversation: ConversationView; viewerId: string }) {
   const send = useReply(c.id);
-  const activity = useReportActivity(c.id);
+  const activity = useReportActivity(c.id, useActivity(c.id, viewerId).viewers);
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const [channel, setChannel] = useState("");

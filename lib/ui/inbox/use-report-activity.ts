@@ -17,8 +17,12 @@ function report(conversationId: number, body: { typing?: boolean; viewing?: bool
   }).catch(() => undefined);
 }
 
-/** Reports viewing while mounted; returns `typed()` for each composer change and `stopped()` on send. */
-export function useReportActivity(conversationId: number) {
+/**
+ * Reports viewing while mounted (and at once when someone new starts viewing,
+ * so they see us without waiting for our next ping); returns `typed()` for each
+ * composer change and `stopped()` on send.
+ */
+export function useReportActivity(conversationId: number, viewers: string[]) {
   const lastTyping = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -31,6 +35,15 @@ export function useReportActivity(conversationId: number) {
       report(conversationId, { viewing: false, ...(lastTyping.current ? { typing: false } : {}) });
     };
   }, [conversationId]);
+
+  const known = useRef(new Set<string>());
+  const viewing = [...viewers].sort().join("\n");
+  useEffect(() => {
+    const newcomers = viewing.split("\n").filter((v) => v && !known.current.has(v));
+    if (!newcomers.length) return;
+    for (const v of newcomers) known.current.add(v);
+    report(conversationId, { viewing: true });
+  }, [conversationId, viewing]);
 
   const stopped = useCallback(() => {
     clearTimeout(idle.current);

@@ -51,7 +51,14 @@ function postUnread(count: number) {
   window.parent?.postMessage({ type: "omnidesk:unread", count }, "*");
 }
 
-export function ChatWidget({ siteKey, host }: { siteKey: string; host: string }) {
+export interface WidgetIdentity {
+  userId: string;
+  hash: string;
+  email?: string;
+  name?: string;
+}
+
+export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host: string; identity?: WidgetIdentity }) {
   const client = useQueryClient();
   const [session, setSession] = useState<Session | null>(null);
   const [sessionError, setSessionError] = useState("");
@@ -68,14 +75,17 @@ export function ChatWidget({ siteKey, host }: { siteKey: string; host: string })
 
   useEffect(() => {
     const kept = window.localStorage.getItem(storageKey(siteKey)) ?? undefined;
-    widgetApi<Session>("/api/widget/session", null, { method: "POST", body: { siteKey, host, token: kept } }).then(
+    widgetApi<Session>("/api/widget/session", null, {
+      method: "POST",
+      body: { siteKey, host, ...(identity ? { identity } : { token: kept }) },
+    }).then(
       (s) => {
         window.localStorage.setItem(storageKey(siteKey), s.token);
         setSession(s);
       },
       (err) => setSessionError(err instanceof ApiError ? err.message : "The chat could not start."),
     );
-  }, [siteKey, host]);
+  }, [siteKey, host, identity]);
 
   const token = session?.token ?? null;
   const timeline = useQuery({

@@ -1,7 +1,12 @@
+import { env } from "@/lib/env";
 import { json, route } from "@/lib/gateway/route";
+import { identitySecret } from "@/lib/chat/identity";
 import { createChatSite, listChatSites, ZChatSiteInput } from "@/lib/chat/sites";
 
-export const GET = route({ policy: "admin" }, async ({ db }) => ({ items: await listChatSites(db) }));
+// Admins see each site's identity secret: the host site's server needs it to sign its users.
+export const GET = route({ policy: "admin" }, async ({ db }) => ({
+  items: (await listChatSites(db)).map((s) => ({ ...s, identitySecret: identitySecret(s.key, env().NEXTAUTH_SECRET) })),
+}));
 
 export const POST = route({ policy: "admin", body: ZChatSiteInput }, async ({ db, caller, body }) =>
   json(await createChatSite(db, body, caller.id), 201),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { route } from "@/lib/gateway/route";
 import { visitorCustomerId } from "@/lib/chat/visitor-chat";
+import { touchVisitor } from "@/lib/chat/visitor-presence";
+import { visitorIdentity } from "@/lib/chat/visitor-token";
 import { appStreamHub } from "@/lib/realtime/app-hub";
 import { resumeId, sseResponse } from "@/lib/realtime/sse";
 
@@ -13,5 +15,7 @@ export const GET = route(
       { customerId: (await visitorCustomerId(db, caller)) ?? "no-customer-yet" },
       resumeId(req.headers.get("last-event-id"), query.after),
       req.signal,
+      // While the widget is open, replies are shown there; once it is closed they go by email.
+      () => touchVisitor(db, visitorIdentity(caller)),
     ),
 );
