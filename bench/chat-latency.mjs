@@ -11,7 +11,7 @@ import { readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
-import { ensureBuild, run } from "../scripts/run-steps.mjs";
+import { ensureBuild, run, waitForUrl } from "../scripts/run-steps.mjs";
 
 const argv = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,18 +67,6 @@ function rssMb(pid) {
     }
   }
   return kb / 1024;
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await sleep(200);
-    }
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 /** Opens an SSE connection; calls onEvent(type, data, receivedAt) for each event. Resolves once the stream is open. */
@@ -142,7 +130,7 @@ async function appTarget() {
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  await waitFor(`${base}/api/health`);
+  await waitForUrl(`${base}/api/health`, 150);
   const agentCookie = await signIn(base, "alex@demo.test", PASSWORD);
   const customers = [];
   for (let i = 0; i < CUSTOMERS; i++) {

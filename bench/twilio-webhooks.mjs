@@ -11,7 +11,7 @@ import { rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import twilio from "twilio";
-import { ensureBuild, run } from "../scripts/run-steps.mjs";
+import { ensureBuild, run, waitForUrl } from "../scripts/run-steps.mjs";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,18 +44,6 @@ const appEnv = {
 };
 run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
 ensureBuild();
-
-async function waitFor(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await sleep(200);
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** One inbound SMS as Twilio posts it, signed for `url`. Built before the clock starts. */
 function makeRequests(url, n) {
@@ -152,7 +140,7 @@ const worker =
       })
     : undefined;
 try {
-  await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`);
+  await waitForUrl(`http://127.0.0.1:${APP_PORT}/api/health`);
   console.log(
     `Signed inbound-SMS webhooks, open loop at ${RATE}/s for ${SECONDS}s (plus 200 warm-up requests each), SQLite, loopback; ingest by ${WORKER === "inline" ? "the web process's own worker" : "a separate worker process"}.\n`,
   );

@@ -53,3 +53,16 @@ export function ensureBuild(env = {}) {
   console.log("› building the app (next build)…");
   run("npx", ["next", "build"], { env });
 }
+
+/** Resolves once `url` answers at all (any status), polling every 200 ms up to `tries` times. */
+export async function waitForUrl(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}

@@ -3,22 +3,10 @@
 // the last id it saw (SSE Last-Event-ID) gets exactly what it missed.
 import { databaseProvider, type Tx } from "../db/client";
 import { pokeStream } from "./poke";
+import { STREAM_EVENT_TYPES } from "./stream-event-types";
 
 /** Events that change what an inbox or a portal shows. */
-const STREAMED = new Set([
-  "conversation.created",
-  "conversation.reopened",
-  "conversation.assigned",
-  "conversation.status_changed",
-  "conversation.priority_changed",
-  "conversation.team_changed",
-  "message.received",
-  "message.sent",
-  "message.delivery_status",
-  "message.delivery_failed",
-  "note.added",
-  "call.ended",
-]);
+const STREAMED = new Set<string>(STREAM_EVENT_TYPES);
 
 /** What customers may learn of: their own messages and their conversation's status, never notes or assignment. */
 const CUSTOMER_VISIBLE = new Set([

@@ -6,6 +6,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { inboxKeys } from "../inbox/query-keys";
+import { STREAM_EVENT_TYPES } from "@/lib/realtime/stream-event-types";
 import { portalKeys } from "../portal/query-keys";
 import { recordSignal, type ActivitySignal } from "./activity";
 
@@ -26,21 +27,6 @@ export function staleKeys(area: Area, e: LiveEvent): QueryKey[] {
   return [inboxKeys.lists(), ...(e.conversationId ? [inboxKeys.conversation(e.conversationId)] : [])];
 }
 
-const EVENT_TYPES = [
-  "conversation.created",
-  "conversation.reopened",
-  "conversation.assigned",
-  "conversation.status_changed",
-  "conversation.priority_changed",
-  "conversation.team_changed",
-  "message.received",
-  "message.sent",
-  "message.delivery_status",
-  "message.delivery_failed",
-  "note.added",
-  "call.ended",
-];
-
 function refresh(client: QueryClient, keys: QueryKey[]) {
   for (const queryKey of keys) void client.invalidateQueries({ queryKey });
 }
@@ -53,7 +39,7 @@ export function LiveUpdates({ area }: { area: Area }) {
   useEffect(() => {
     const source = new EventSource("/api/stream");
     const onEvent = (msg: MessageEvent<string>) => refresh(client, staleKeys(area, JSON.parse(msg.data) as LiveEvent));
-    for (const type of EVENT_TYPES) source.addEventListener(type, onEvent);
+    for (const type of STREAM_EVENT_TYPES) source.addEventListener(type, onEvent);
     source.addEventListener("ready", () => {
       // After a reconnect the replay covers what was missed; the first connect may follow a stale render.
       if (!connectedOnce.current) refresh(client, [area === "portal" ? portalKeys.all : inboxKeys.all]);

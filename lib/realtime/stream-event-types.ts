@@ -1,0 +1,17 @@
+// The conversation events the realtime feed carries — shared by the server
+// (which appends them) and the browser (which listens for them), so plain
+// constants without server imports.
+export const STREAM_EVENT_TYPES = [
+  "conversation.created",
+  "conversation.reopened",
+  "conversation.assigned",
+  "conversation.status_changed",
+  "conversation.priority_changed",
+  "conversation.team_changed",
+  "message.received",
+  "message.sent",
+  "message.delivery_status",
+  "message.delivery_failed",
+  "note.added",
+  "call.ended",
+] as const;
