@@ -103,3 +103,88 @@ export function isOpenAt(hours: BusinessHours, at: Date): boolean {
     return close <= toMinutes(i.open) && now.minutes < close;
   });
 }
+
+const MINUTE_MS = 60_000;
+/** How far ahead a due time is searched for: a schedule open less than this is treated as never open. */
+const MAX_DAYS_AHEAD = 400;
+
+function nextDate(date: string, days = 1): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function weekdayOf(date: string): Weekday {
+  return WEEKDAYS[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7]!;
+}
+
+/**
+ * The instant a local wall-clock time happens in a time zone. A time skipped by
+ * a spring-forward change is read with the offset before the change (so 02:30
+ * on a night that skips 02:00–03:00 is 03:30); a time that
+ * happens twice (fall back) maps to its first occurrence.
+ */
+export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
+  const wall = Date.parse(`${date}T00:00:00Z`) + minutes * MINUTE_MS;
+  const offsetAt = (instant: number) => {
+    const l = localTime(new Date(instant), timeZone);
+    return Date.parse(`${l.date}T00:00:00Z`) + l.minutes * MINUTE_MS - Math.floor(instant / MINUTE_MS) * MINUTE_MS;
+  };
+  // The offset a few hours either side of the guess covers any change that night.
+  const candidates = [offsetAt(wall - 12 * 3_600_000), offsetAt(wall + 12 * 3_600_000)].map((o) => wall - o);
+  const exact = candidates.filter((c) => offsetAt(c) === wall - c).sort((a, b) => a - b);
+  if (exact.length) return new Date(exact[0]!);
+  // In the gap: shifted forward by the gap's length (what Temporal calls "compatible").
+  return new Date(Math.max(...candidates));
+}
+
+/** The open spans (UTC instants) that start on one local date. */
+function openSpans(hours: BusinessHours, date: string): Array<[start: number, end: number]> {
+  if (hours.holidays.includes(date)) return [];
+  return (hours.weekly[weekdayOf(date)] ?? []).map((i) => {
+    const open = toMinutes(i.open);
+    const close = toMinutes(i.close);
+    const start = zonedInstant(date, open, hours.timeZone).getTime();
+    const end =
+      close > open ? zonedInstant(date, close, hours.timeZone) : zonedInstant(nextDate(date), close, hours.timeZone);
+    return [start, end.getTime()];
+  });
+}
+
+/**
+ * The instant `minutes` of open time after `from` (SLA due times count only
+ * business hours). Null when the schedule is not open that long within a year.
+ */
+export function addBusinessMinutes(hours: BusinessHours, from: Date, minutes: number): Date | null {
+  let remaining = minutes * MINUTE_MS;
+  let cursor = from.getTime();
+  if (remaining <= 0) return new Date(cursor);
+  // Start a day early: an overnight shift that began yesterday may still be open.
+  let date = previousDate(localTime(from, hours.timeZone).date);
+  for (let day = 0; day < MAX_DAYS_AHEAD; day++, date = nextDate(date)) {
+    for (const [start, end] of openSpans(hours, date).sort((a, b) => a[0] - b[0])) {
+      const begin = Math.max(start, cursor);
+      if (begin >= end) continue;
+      if (end - begin >= remaining) return new Date(begin + remaining);
+      remaining -= end - begin;
+      cursor = end;
+    }
+  }
+  return null;
+}
+
+/** Open time between two instants, in minutes (for reports: time to first response in business hours). */
+export function businessMinutesBetween(hours: BusinessHours, from: Date, to: Date): number {
+  let total = 0;
+  const stop = to.getTime();
+  let date = previousDate(localTime(from, hours.timeZone).date);
+  const lastDate = localTime(to, hours.timeZone).date;
+  for (let day = 0; day < MAX_DAYS_AHEAD * 3 && date <= lastDate; day++, date = nextDate(date)) {
+    for (const [start, end] of openSpans(hours, date)) {
+      const a = Math.max(start, from.getTime());
+      const b = Math.min(end, stop);
+      if (b > a) total += b - a;
+    }
+  }
+  return total / MINUTE_MS;
+}
