@@ -3,6 +3,7 @@
 // customer, identity, conversation, message, events — commits together or not at all.
 import { z } from "zod";
 import { recordEvents } from "../audit/record-event";
+import { afterCustomerMessage } from "../automation/process";
 import { type Db, type Tx, isUniqueViolation } from "../db/client";
 import { conflict, notFound } from "../errors";
 import { normaliseIdentity } from "../customers/identity";
@@ -41,6 +42,13 @@ export const ZInbound = z.strictObject({
   automated: z.boolean().optional(),
   attachments: z.array(ZAttachmentMeta).max(50).optional(),
   receivedAt: z.date().optional(),
+  /** what routing rules may look at besides the message: the addresses an email was sent to, a caller's menu path */
+  context: z
+    .strictObject({
+      mailbox: z.array(z.string().max(320)).max(50).optional(),
+      ivrPath: z.string().max(2_000).optional(),
+    })
+    .optional(),
 });
 export type TInbound = z.input<typeof ZInbound>;
 
@@ -133,6 +141,18 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
       data: { messageId: message.id, channel: inbound.channel },
     },
   ]);
+  await afterCustomerMessage(
+    tx,
+    {
+      conversationId: conversation.id,
+      created,
+      channel: inbound.channel,
+      body: inbound.body,
+      automated: inbound.automated ?? false,
+      context: inbound.context,
+    },
+    at,
+  );
   return {
     conversationId: conversation.id,
     messageId: message.id,

@@ -2,6 +2,7 @@
 // queued together with its outbox job, so it is delivered even after a crash.
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
+import { refreshSla } from "../automation/sla-clock";
 import type { Db } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { enqueueDelivery } from "../processes/outbox";
@@ -75,6 +76,7 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
         ...(!internal && conversation.status === "new" ? { status: "open" } : {}),
       },
     });
+    if (!internal) await refreshSla(tx, conversationId, undefined, now);
     await recordEvent(tx, {
       action: internal ? "note.added" : "message.sent",
       actorUserId: authorUserId,

@@ -1,6 +1,7 @@
 // Assign, change status and priority. Each change leaves an audit event.
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
+import { refreshSla } from "../automation/sla-clock";
 import type { Db } from "../db/client";
 import { badRequest, notFound } from "../errors";
 import { ZPriority, ZStatus } from "./vocabulary";
@@ -66,5 +67,7 @@ export async function updateConversation(
     for (const c of changes) {
       await recordEvent(tx, { action: c.action, actorUserId, conversationId, data: { from: c.from, to: c.to } });
     }
+    // Status, priority and team decide which SLA targets apply and whether they still run.
+    await refreshSla(tx, conversationId, undefined, new Date());
   });
 }

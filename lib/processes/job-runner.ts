@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { backoffMs } from "./delivery-worker";
-import { claimJob, dueJobs, yieldToRequests } from "./outbox";
+import { claimNextJob, yieldToRequests } from "./outbox";
 
 export interface JobInfo {
   /** when the job was stored (for inbound jobs: when the message arrived) */
@@ -31,10 +31,11 @@ export async function drainJobs<K extends string>(
 ): Promise<JobsResult> {
   const now = opts.now ?? (() => new Date());
   const result: JobsResult = { processed: 0, retried: 0, failed: 0 };
-  for (const candidate of await dueJobs(db, Object.keys(handlers), now(), opts.batchSize ?? 100)) {
+  const kinds = Object.keys(handlers);
+  for (let n = 0; n < (opts.batchSize ?? 100); n++) {
     await yieldToRequests();
-    if (!(await claimJob(db, candidate, now()))) continue;
-    const job = await db.outboxJob.findUniqueOrThrow({ where: { id: candidate.id } });
+    const job = await claimNextJob(db, kinds, now());
+    if (!job) break;
     try {
       await handlers[job.kind as K](db, JSON.parse(job.payload), {
         createdAt: job.createdAt,

@@ -2,7 +2,7 @@
 // causes them, so nothing stored is silently dropped and nothing is sent unstored.
 // Inbound webhooks use it the other way round: the webhook stores the provider's
 // payload as a job and answers; the worker ingests it. Acknowledged means stored.
-import { type Db, isUniqueViolation, type Tx } from "../db/client";
+import { databaseProvider, type Db, isUniqueViolation, Prisma, type Tx } from "../db/client";
 
 export interface DeliverPayload {
   messageId: string;
@@ -66,3 +66,34 @@ export async function claimJob(db: Db, job: { id: string; status: string; update
 
 /** Lets waiting requests run between two jobs: the worker shares the event loop with the web server. */
 export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Claims the next due job of these kinds, or null when none is due. On
+ * PostgreSQL one statement picks and leases it with `FOR UPDATE SKIP LOCKED`,
+ * so instances draining together never wait on or run the same job; SQLite
+ * (one writer at a time) uses the conditional update of `claimJob`.
+ */
+export async function claimNextJob(db: Db, kinds: readonly string[], now: Date) {
+  if (databaseProvider() === "postgres") {
+    // Timestamps are stored as UTC wall time in "timestamp" columns: compare and write in UTC.
+    const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    const lease = Prisma.sql`(${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    const rows = await db.$queryRaw<Array<{ id: string }>>`
+      UPDATE "OutboxJob"
+      SET "status" = 'running', "lockedUntil" = ${lease}, "attempts" = "attempts" + 1, "updatedAt" = ${at}
+      WHERE "id" = (
+        SELECT "id" FROM "OutboxJob"
+        WHERE "kind" IN (${Prisma.join([...kinds])})
+          AND (("status" = 'pending' AND "runAt" <= ${at}) OR ("status" = 'running' AND "lockedUntil" < ${at}))
+        ORDER BY "runAt"
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    return rows[0] ? db.outboxJob.findUnique({ where: { id: rows[0].id } }) : null;
+  }
+  for (const candidate of await dueJobs(db, kinds, now, 10)) {
+    if (await claimJob(db, candidate, now)) return db.outboxJob.findUnique({ where: { id: candidate.id } });
+  }
+  return null;
+}

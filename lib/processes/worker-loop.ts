@@ -3,7 +3,9 @@
 // partner webhooks and the helpdesk's own mail, then deliveries to customers.
 import { db } from "../db/client";
 import { configuredMailSender, configuredTransports } from "../channels/configured-transports";
-import { env } from "../env";
+import { env, publicUrl } from "../env";
+import { assignWaiting } from "../automation/auto-assign";
+import { slaHandlers } from "../automation/sla-clock";
 import { systemMailHandlers } from "../mail/system-mail";
 import type { TransportMap } from "../channels/transports";
 import { log } from "../log";
@@ -20,6 +22,7 @@ interface WorkerState {
   timer?: NodeJS.Timeout;
   transports?: TransportMap;
   mail?: ReturnType<typeof systemMailHandlers>;
+  sla?: ReturnType<typeof slaHandlers>;
   running?: Promise<void>;
   again: boolean;
 }
@@ -43,9 +46,14 @@ export function wakeWorker(): void {
   const transports = state.transports;
   state.mail ??= systemMailHandlers(configuredMailSender(), env().NEXTAUTH_SECRET);
   const mail = state.mail;
+  state.sla ??= slaHandlers({ secret: env().NEXTAUTH_SECRET, baseUrl: publicUrl() });
+  const sla = state.sla;
   state.running = (async () => {
     const inbound = await drainInbound(db(), inboundHandlers);
     const fannedOut = await fanOutEvents(db());
+    // SLA timers before the mail they may queue; then waiting conversations to agents with room.
+    await drainJobs(db(), sla);
+    await assignWaiting(db());
     await drainJobs(db(), webhookHandlers);
     await drainJobs(db(), mail);
     await drainOutbox(db(), { transports });

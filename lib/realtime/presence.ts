@@ -2,7 +2,7 @@
 // live-update stream open (it marks them seen every heartbeat) and they have not
 // set themselves away. Shared through the database, so every instance agrees.
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 
 /** Seen within this long counts as online (the stream's heartbeat is every 20 s). */
 export const ONLINE_WINDOW_MS = 60_000;
@@ -21,7 +21,7 @@ export async function setPresenceStatus(db: Db, userId: string, status: z.infer<
 }
 
 /** Agents online now (connected recently and not away). */
-export async function onlineAgentIds(db: Db, now = new Date()): Promise<Set<string>> {
+export async function onlineAgentIds(db: Db | Tx, now = new Date()): Promise<Set<string>> {
   const rows = await db.agentPresence.findMany({
     where: { status: "online", lastSeenAt: { gt: new Date(now.getTime() - ONLINE_WINDOW_MS) } },
     select: { userId: true },

@@ -8,6 +8,8 @@ export const STREAM_EVENT_TYPES = [
   "conversation.status_changed",
   "conversation.priority_changed",
   "conversation.team_changed",
+  "conversation.routed",
+  "sla.breached",
   "message.received",
   "message.sent",
   "message.delivery_status",

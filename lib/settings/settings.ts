@@ -3,10 +3,11 @@
 // version that no longer parses falls back to the default, with a log line).
 import type { ZodType } from "zod";
 import { recordEvent } from "../audit/record-event";
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { log } from "../log";
 
-export async function readSetting<T>(db: Db, key: string, schema: ZodType<T>, fallback: T): Promise<T> {
+/** Reads inside a transaction too (`Tx`), so automation sees the settings its change commits with. */
+export async function readSetting<T>(db: Db | Tx, key: string, schema: ZodType<T>, fallback: T): Promise<T> {
   const row = await db.setting.findUnique({ where: { key } });
   if (!row) return fallback;
   const parsed = schema.safeParse(JSON.parse(row.value));

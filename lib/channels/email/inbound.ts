@@ -77,10 +77,11 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
     ? { kind: "email" as const, value: fromAddress }
     : { kind: "withheld" as const, value: `email:${messageId}` };
   const known = await db.identity.findUnique({ where: { kind_value: identity }, select: { customerId: true } });
+  const recipients = [...job.envelopeTo, ...addressesOf(mail.to), ...addressesOf(mail.cc)];
   const thread = await findThread(db, {
     customerId: known?.customerId,
     references,
-    recipients: [...job.envelopeTo, ...addressesOf(mail.to), ...addressesOf(mail.cc)],
+    recipients,
     subject: mail.subject,
     replySecret: settings.replySecret,
   });
@@ -119,6 +120,7 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
     automated: isAutomated(header, fromAddress),
     attachments,
     receivedAt,
+    context: { mailbox: [...new Set(recipients.map((r) => r.toLowerCase()))].slice(0, 50) },
   });
   if (thread.relatedConversationId && result.createdConversation) {
     // Someone else's thread was referenced: a new conversation, pointing at it for agents.

@@ -47,6 +47,7 @@ export async function receiveVoicemail(db: Db, hook: z.infer<typeof ZRecordingCa
     subject: `Voicemail from ${identity.kind === "phone" ? identity.value : "a withheld number"}`,
     body: voicemailBody(hook.RecordingDuration),
     attachments: [{ filename: "voicemail.wav", contentType: "audio/x-wav", size: 0, storageKey: hook.RecordingUrl }],
+    context: { ivrPath: await callPath(db, hook.CallSid) },
   });
   await db.call.updateMany({
     where: { callSid: hook.CallSid },
@@ -115,6 +116,7 @@ export async function applyCallStatus(db: Db, hook: z.infer<typeof ZCallStatusCa
         from: { identity },
         subject: `${outcome === "missed" ? "Missed call" : "Call"} from ${who}`,
         body: `Phone call (${outcome}, ${durationSeconds} s)${path.length ? `. Path: ${path.join(" › ")}` : ""}`,
+        context: { ivrPath: path.join(" › ").slice(0, 2_000) },
       })
     ).conversationId;
   }
@@ -131,4 +133,10 @@ export async function applyCallStatus(db: Db, hook: z.infer<typeof ZCallStatusCa
       });
     }
   });
+}
+
+/** The caller's way through the menu so far, for routing rules on an IVR choice. */
+async function callPath(db: Db, callSid: string): Promise<string | undefined> {
+  const call = await db.call.findUnique({ where: { callSid }, select: { ivrPath: true } });
+  return call ? (JSON.parse(call.ivrPath) as string[]).join(" › ").slice(0, 2_000) : undefined;
 }

@@ -1,0 +1,153 @@
+// The helpdesk's automatic processes, run inside the transaction of the change
+// that triggers them — routed, assigned, timed and acknowledged together with
+// the message, or not at all.
+import { recordEvents, type EventInput } from "../audit/record-event";
+import type { Tx } from "../db/client";
+import type { TChannel, TPriority, TStatus } from "../conversations/vocabulary";
+import { enqueueDelivery } from "../processes/outbox";
+import { isOpenAt } from "../time/business-hours";
+import { assignQueue } from "./auto-assign";
+import { type AutomationConfig, loadAutomation } from "./config";
+import { evaluateRules } from "./rules";
+import { pickPolicy } from "./sla";
+import { refreshSla } from "./sla-clock";
+
+export interface CustomerMessage {
+  conversationId: number;
+  created: boolean;
+  channel: TChannel;
+  body: string;
+  automated: boolean;
+  context?: { mailbox?: string[]; ivrPath?: string };
+}
+
+export async function afterCustomerMessage(tx: Tx, m: CustomerMessage, now: Date): Promise<void> {
+  const cfg = await loadAutomation(tx);
+  // Machines' mail (auto-replies, bulk) is stored but never routed or answered.
+  if (!m.automated) await route(tx, cfg, m, now);
+  await refreshSla(tx, m.conversationId, cfg, now);
+}
+
+async function route(tx: Tx, cfg: AutomationConfig, m: CustomerMessage, now: Date) {
+  const c = await tx.conversation.findUniqueOrThrow({
+    where: { id: m.conversationId },
+    select: {
+      subject: true,
+      status: true,
+      priority: true,
+      teamId: true,
+      assigneeId: true,
+      customer: { select: { identities: { select: { value: true } } } },
+    },
+  });
+  const outcome = evaluateRules(cfg.rules, {
+    trigger: m.created ? "conversation.created" : "message.received",
+    channel: m.channel,
+    subject: c.subject,
+    body: m.body,
+    customer: c.customer.identities.map((i) => i.value),
+    mailbox: m.context?.mailbox,
+    ivrPath: m.context?.ivrPath,
+    businessOpen: isOpenAt(cfg.sla.businessHours, now),
+  });
+  // A team or agent removed since the rule was saved is skipped, not an error that loses the message.
+  const teamId = outcome.teamId && (await exists(tx, "team", outcome.teamId)) ? outcome.teamId : undefined;
+  const assigneeId =
+    outcome.assigneeId && (await exists(tx, "agent", outcome.assigneeId)) ? outcome.assigneeId : undefined;
+  const change = {
+    ...(teamId && teamId !== c.teamId ? { teamId } : {}),
+    ...(outcome.priority && outcome.priority !== c.priority ? { priority: outcome.priority } : {}),
+    ...(assigneeId && assigneeId !== c.assigneeId ? { assigneeId } : {}),
+  };
+  const events: EventInput[] = [];
+  if (outcome.matched.length) {
+    if (Object.keys(change).length) await tx.conversation.update({ where: { id: m.conversationId }, data: change });
+    for (const tag of outcome.tags) {
+      await tx.conversationTag.upsert({
+        where: { conversationId_tag: { conversationId: m.conversationId, tag } },
+        create: { conversationId: m.conversationId, tag },
+        update: {},
+      });
+    }
+    events.push({
+      action: "conversation.routed",
+      conversationId: m.conversationId,
+      data: { rules: outcome.matched, ...change, ...(outcome.tags.length ? { tags: outcome.tags } : {}) },
+    });
+    if (change.teamId) events.push(changed("team_changed", m.conversationId, c.teamId, change.teamId));
+    if (change.priority) events.push(changed("priority_changed", m.conversationId, c.priority, change.priority));
+    if (change.assigneeId) events.push(changed("assigned", m.conversationId, c.assigneeId, change.assigneeId));
+  }
+  await recordEvents(tx, events);
+
+  const open = !["solved", "closed"].includes(c.status as TStatus);
+  const team = change.teamId ?? c.teamId;
+  // Older conversations waiting in the team go first: the queue is served oldest first.
+  if (open && team && !(change.assigneeId ?? c.assigneeId)) await assignQueue(tx, team, cfg, now);
+
+  const ack = cfg.autoAck;
+  const text =
+    outcome.autoReply ??
+    (m.created && ack.enabled && (ack.channels as TChannel[]).includes(m.channel) ? ack.template : undefined);
+  if (text) await sendAutomatedReply(tx, m.conversationId, m.channel, await fillTemplate(tx, text, m, cfg, now), now);
+}
+
+const changed = (what: string, conversationId: number, from: unknown, to: unknown): EventInput => ({
+  action: `conversation.${what}`,
+  conversationId,
+  data: { from, to, by: "rule" },
+});
+
+async function exists(tx: Tx, kind: "team" | "agent", id: string): Promise<boolean> {
+  return kind === "team"
+    ? !!(await tx.team.findUnique({ where: { id }, select: { id: true } }))
+    : !!(await tx.user.findFirst({ where: { id, role: { in: ["agent", "admin"] } }, select: { id: true } }));
+}
+
+/** {{reference}} and {{expectation}} (the first-response target of the SLA policy now in force). */
+async function fillTemplate(tx: Tx, text: string, m: CustomerMessage, cfg: AutomationConfig, now: Date) {
+  const c = await tx.conversation.findUniqueOrThrow({
+    where: { id: m.conversationId },
+    select: { priority: true, teamId: true, channel: true },
+  });
+  const minutes = pickPolicy(cfg.sla.policies, {
+    priority: c.priority as TPriority,
+    teamId: c.teamId,
+    channel: c.channel as TChannel,
+  })?.firstResponseMinutes;
+  const expectation = minutes
+    ? `We usually answer within ${describeMinutes(minutes)}${
+        isOpenAt(cfg.sla.businessHours, now) ? "" : " of our opening hours"
+      }.`
+    : "We will get back to you as soon as we can.";
+  return text.replaceAll("{{reference}}", `#${m.conversationId}`).replaceAll("{{expectation}}", expectation);
+}
+
+export function describeMinutes(minutes: number): string {
+  if (minutes % (60 * 24) === 0 && minutes >= 60 * 24) return plural(minutes / (60 * 24), "business day");
+  if (minutes % 60 === 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+/** An automatic answer on the customer's channel: delivered through the outbox, never counted as a response. */
+async function sendAutomatedReply(tx: Tx, conversationId: number, channel: TChannel, body: string, now: Date) {
+  // Calls are answered where a voice message can't go: the customer's number by SMS is not assumed.
+  if (channel === "voice") return;
+  const message = await tx.message.create({
+    data: {
+      conversationId,
+      direction: "outbound",
+      channel,
+      body,
+      automated: true,
+      deliveryStatus: "queued",
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  await enqueueDelivery(tx, message.id, now);
+  await recordEvents(tx, [
+    { action: "message.sent", conversationId, data: { messageId: message.id, channel, automated: true } },
+  ]);
+}
