@@ -20,13 +20,14 @@ export async function seedDemo(password = process.env.DEMO_PASSWORD || randomByt
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
   const support = await client.team.create({ data: { name: "Support" } });
-  await client.team.create({ data: { name: "Billing" } });
+  const billing = await client.team.create({ data: { name: "Billing" } });
   const user = (email: string, name: string, role: string) =>
     client.user.create({ data: { email, name, role, passwordHash: hash } });
   const admin = await user("admin@demo.test", "Ada Admin", "admin");
   const alex = await user("alex@demo.test", "Alex Agent", "agent");
   const sam = await user("sam@demo.test", "Sam Support", "agent");
   for (const a of [admin, alex, sam]) await client.teamMember.create({ data: { userId: a.id, teamId: support.id } });
+  await client.teamMember.create({ data: { userId: sam.id, teamId: billing.id } });
 
   // A portal customer with an account.
   const carla = await client.customer.create({

@@ -25,7 +25,7 @@ export async function afterCustomerMessage(tx: Tx, m: CustomerMessage, now: Date
   const cfg = await loadAutomation(tx);
   // Machines' mail (auto-replies, bulk) is stored but never routed or answered.
   if (!m.automated) await route(tx, cfg, m, now);
-  await refreshSla(tx, m.conversationId, cfg, now);
+  await refreshSla(tx, m.conversationId, cfg);
 }
 
 async function route(tx: Tx, cfg: AutomationConfig, m: CustomerMessage, now: Date) {

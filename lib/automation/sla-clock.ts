@@ -15,7 +15,7 @@ export const SLA_JOB = "sla.due";
 const ZSlaJob = z.object({ conversationId: z.number().int(), target: z.enum(SLA_TARGETS), dueAt: z.iso.datetime() });
 
 /** Recomputes the due times from the conversation as it is now; call it in the transaction of any change to it. */
-export async function refreshSla(tx: Tx, conversationId: number, cfg: AutomationConfig | undefined, now: Date) {
+export async function refreshSla(tx: Tx, conversationId: number, cfg?: AutomationConfig) {
   cfg ??= await loadAutomation(tx);
   const c = await tx.conversation.findUniqueOrThrow({
     where: { id: conversationId },

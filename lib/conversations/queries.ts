@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { decodeCursor, encodeCursor } from "../db/cursor";
+import { loadAutomation } from "../automation/config";
 import { sanitizeEmailHtml } from "../channels/email/sanitize";
 import { badRequest, notFound } from "../errors";
 import { CHANNELS, STATUSES } from "./vocabulary";
@@ -25,6 +26,9 @@ export const ZInboxQuery = z.strictObject({
   assignee: z.string().min(1).max(64).optional(),
   team: z.string().min(1).max(64).optional(),
   channel: csv(CHANNELS).optional(),
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
+  /** "due": the SLA clock running out first, conversations without one left out */
+  sort: z.enum(["recent", "due"]).default("recent"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -38,9 +42,11 @@ const listSelect = {
   channel: true,
   lastMessageAt: true,
   createdAt: true,
+  slaDueAt: true,
   customer: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
   team: { select: { id: true, name: true } },
+  tags: { select: { tag: true }, orderBy: { tag: "asc" } },
   messages: {
     where: { direction: { not: "note" } },
     orderBy: { createdAt: "desc" },
@@ -56,41 +62,56 @@ function decodeConversationCursor(cursor: string): { at: Date; id: number } {
   return { at, id: Number(id) };
 }
 
-/** Newest activity first; the cursor is (lastMessageAt, id) so pages never skip or repeat. */
+/**
+ * Newest activity first, or soonest SLA due time first; the cursor is the sort
+ * key plus the id, so pages never skip or repeat.
+ */
 export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery) {
   const after = q.cursor ? decodeConversationCursor(q.cursor) : undefined;
-  const rows = await db.conversation.findMany({
-    where: {
-      ...(q.status ? { status: { in: q.status } } : {}),
-      ...(q.channel ? { channel: { in: q.channel } } : {}),
-      ...(q.team ? { teamId: q.team } : {}),
-      ...(q.assignee === "me"
-        ? { assigneeId: viewerUserId }
-        : q.assignee === "unassigned"
-          ? { assigneeId: null }
-          : q.assignee
-            ? { assigneeId: q.assignee }
-            : {}),
-      ...(after
-        ? { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] }
-        : {}),
-    },
-    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    take: q.limit + 1,
-    select: listSelect,
-  });
+  const byDue = q.sort === "due";
+  const keyset = !after
+    ? {}
+    : byDue
+      ? { OR: [{ slaDueAt: { gt: after.at } }, { slaDueAt: after.at, id: { gt: after.id } }] }
+      : { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] };
+  const [rows, sla] = await Promise.all([
+    db.conversation.findMany({
+      where: {
+        ...(q.status ? { status: { in: q.status } } : {}),
+        ...(q.channel ? { channel: { in: q.channel } } : {}),
+        ...(q.team ? { teamId: q.team } : {}),
+        ...(q.tag ? { tags: { some: { tag: q.tag } } } : {}),
+        ...(q.assignee === "me"
+          ? { assigneeId: viewerUserId }
+          : q.assignee === "unassigned"
+            ? { assigneeId: null }
+            : q.assignee
+              ? { assigneeId: q.assignee }
+              : {}),
+        ...(byDue ? { slaDueAt: { not: null } } : {}),
+        ...keyset,
+      },
+      orderBy: byDue ? [{ slaDueAt: "asc" }, { id: "asc" }] : [{ lastMessageAt: "desc" }, { id: "desc" }],
+      take: q.limit + 1,
+      select: listSelect,
+    }),
+    loadAutomation(db).then((a) => a.sla),
+  ]);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
     items: page.map(toListItem),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.lastMessageAt, last.id) : null,
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor(byDue ? last.slaDueAt! : last.lastMessageAt, last.id) : null,
+    /** how long before a due time the inbox warns */
+    slaWarnMinutes: sla.warnMinutes,
   };
 }
 
-function toListItem<R extends { messages: Array<{ body: string }> }>(row: R) {
-  const { messages, ...rest } = row;
+function toListItem<R extends { messages: Array<{ body: string }>; tags: Array<{ tag: string }> }>(row: R) {
+  const { messages, tags, ...rest } = row;
   const last = messages[0];
-  return { ...rest, preview: last ? last.body.slice(0, 160) : "" };
+  return { ...rest, tags: tags.map((t) => t.tag), preview: last ? last.body.slice(0, 160) : "" };
 }
 export type InboxItem = Awaited<ReturnType<typeof listInbox>>["items"][number];
 
@@ -122,6 +143,12 @@ export async function getConversationForAgent(db: Db, id: number) {
       lastMessageAt: true,
       firstResponseAt: true,
       resolvedAt: true,
+      firstResponseDueAt: true,
+      nextResponseDueAt: true,
+      resolutionDueAt: true,
+      slaDueAt: true,
+      tags: { select: { tag: true }, orderBy: { tag: "asc" } },
+      breaches: { select: { target: true, dueAt: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       assignee: { select: { id: true, name: true } },
       team: { select: { id: true, name: true } },
       customer: {
@@ -137,6 +164,7 @@ export async function getConversationForAgent(db: Db, id: number) {
   if (!c) throw notFound("Conversation");
   return {
     ...c,
+    tags: c.tags.map((t) => t.tag),
     // Stored HTML was sanitised on the way in; it is sanitised again on the way out, so a rule added
     // since (or a row written by an older version) still applies.
     messages: c.messages.map(({ rawStorageKey, ...m }) => ({

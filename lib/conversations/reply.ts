@@ -76,7 +76,7 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
         ...(!internal && conversation.status === "new" ? { status: "open" } : {}),
       },
     });
-    if (!internal) await refreshSla(tx, conversationId, undefined, now);
+    if (!internal) await refreshSla(tx, conversationId);
     await recordEvent(tx, {
       action: internal ? "note.added" : "message.sent",
       actorUserId: authorUserId,

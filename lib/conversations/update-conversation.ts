@@ -68,6 +68,6 @@ export async function updateConversation(
       await recordEvent(tx, { action: c.action, actorUserId, conversationId, data: { from: c.from, to: c.to } });
     }
     // Status, priority and team decide which SLA targets apply and whether they still run.
-    await refreshSla(tx, conversationId, undefined, new Date());
+    await refreshSla(tx, conversationId);
   });
 }

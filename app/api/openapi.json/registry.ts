@@ -14,6 +14,7 @@ import * as widgetTyping from "../widget/typing/route";
 import * as conversationActivity from "../conversations/[id]/activity/route";
 import * as presence from "../me/presence/route";
 import * as adminIvr from "../admin/ivr/route";
+import * as adminAutomation from "../admin/automation/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
 import * as adminMailboxes from "../admin/mailboxes/route";
 import * as adminWebhook from "../admin/webhooks/[id]/route";
@@ -86,6 +87,11 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/admin/mailboxes", methods: adminMailboxes, summary: "IMAP mailboxes with their sync health; add one" },
   { path: "/api/admin/mailboxes/{id}", methods: adminMailbox, summary: "Pause, resume or remove a mailbox" },
   { path: "/api/admin/ivr", methods: adminIvr, summary: "The phone menu (IVR): read and replace" },
+  {
+    path: "/api/admin/automation",
+    methods: adminAutomation,
+    summary: "Routing rules, SLA policies, auto-assignment, auto-acknowledgement: read; replace some",
+  },
   { path: "/api/admin/ivr/simulate", methods: adminIvrSimulate, summary: "Run a voice webhook for the IVR simulator" },
   { path: "/api/dev/outbox", methods: devOutbox, summary: "What the local recorder 'sent'" },
   { path: "/api/portal/conversations", methods: portalConversations, summary: "My conversations; start one" },

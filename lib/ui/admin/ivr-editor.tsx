@@ -2,24 +2,14 @@
 import Link from "next/link";
 import { useState } from "react";
 import { type IvrConfig, type IvrMenu, type Prompt, ZMenu } from "@/lib/channels/voice/ivr-config";
-import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/time/business-hours";
 import { ApiError } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
 import { ActionEditor, newAction } from "./action-editor";
+import { BusinessHoursFields, hoursToText, parseHours } from "./business-hours-fields";
 import { useIvrConfig, useSaveIvrConfig } from "./use-ivr-config";
 
 /** allowLoop={false} keeps "repeat" and "back" out of fallbacks, as the schema demands */
 type Fallback = IvrMenu["fallback"];
-
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
 
 export function IvrEditor() {
   const q = useIvrConfig();
@@ -29,24 +19,6 @@ export function IvrEditor() {
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   // Keyed by the saved document, so a save (or another admin's) restarts the draft from what is stored.
   return <IvrForm key={JSON.stringify(q.data.config)} saved={q.data.config} defaults={q.data.defaults} save={save} />;
-}
-
-const hoursToText = (hours: BusinessHours, day: Weekday) =>
-  (hours.weekly[day] ?? []).map((i) => `${i.open}-${i.close}`).join(", ");
-
-/** "09:00-12:00, 13:00-17:00" → intervals; empty → closed all day. */
-function textToIntervals(text: string): BusinessHours["weekly"][Weekday] | string {
-  const parts = text
-    .split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const intervals = [];
-  for (const part of parts) {
-    const m = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(part);
-    if (!m) return `"${part}" is not like 09:00-17:00`;
-    intervals.push({ open: m[1]!, close: m[2]! });
-  }
-  return intervals;
 }
 
 function IvrForm({
@@ -59,9 +31,7 @@ function IvrForm({
   save: ReturnType<typeof useSaveIvrConfig>;
 }) {
   const [draft, setDraft] = useState<IvrConfig>(saved);
-  const [hours, setHours] = useState(() =>
-    Object.fromEntries(WEEKDAYS.map((d) => [d, hoursToText(saved.businessHours, d)])),
-  );
+  const [hours, setHours] = useState(() => hoursToText(saved.businessHours));
   const [holidays, setHolidays] = useState(saved.businessHours.holidays.join("\n"));
   const [localError, setLocalError] = useState<string | null>(null);
   const menuIds = draft.menus.map((m) => m.id);
@@ -78,19 +48,14 @@ function IvrForm({
     e.preventDefault();
     setLocalError(null);
     save.reset();
-    const weekly: BusinessHours["weekly"] = {};
-    for (const day of WEEKDAYS) {
-      const parsed = textToIntervals(hours[day] ?? "");
-      if (typeof parsed === "string") return setLocalError(`${DAY_NAMES[day]}: ${parsed}`);
-      if (parsed?.length) weekly[day] = parsed;
-    }
-    const dates = holidays.split(/[\s,]+/).filter(Boolean);
-    save.mutate({ ...draft, businessHours: { ...draft.businessHours, weekly, holidays: dates } });
+    const parsed = parseHours(draft.businessHours.timeZone, hours, holidays);
+    if ("error" in parsed) return setLocalError(parsed.error);
+    save.mutate({ ...draft, businessHours: parsed.hours });
   };
 
   const restoreDefaults = () => {
     setDraft(defaults);
-    setHours(Object.fromEntries(WEEKDAYS.map((d) => [d, hoursToText(defaults.businessHours, d)])));
+    setHours(hoursToText(defaults.businessHours));
     setHolidays(defaults.businessHours.holidays.join("\n"));
   };
 
@@ -118,28 +83,14 @@ function IvrForm({
 
       <section className="card">
         <h2>Business hours</h2>
-        <div className="fields">
-          <label>
-            Time zone
-            <input
-              value={draft.businessHours.timeZone}
-              onChange={(e) => update((d) => void (d.businessHours.timeZone = e.target.value))}
-            />
-          </label>
-        </div>
-        <p className="muted">Opening hours per day, like 09:00-17:00 or 09:00-12:00, 13:00-17:00. Empty is closed.</p>
-        <div className="fields hours">
-          {WEEKDAYS.map((day) => (
-            <label key={day}>
-              {DAY_NAMES[day]}
-              <input value={hours[day]} onChange={(e) => setHours((h) => ({ ...h, [day]: e.target.value }))} />
-            </label>
-          ))}
-        </div>
-        <label className="wide">
-          Holidays (one date per line, YYYY-MM-DD)
-          <textarea rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
-        </label>
+        <BusinessHoursFields
+          timeZone={draft.businessHours.timeZone}
+          onTimeZone={(tz) => update((d) => void (d.businessHours.timeZone = tz))}
+          hours={hours}
+          onHours={setHours}
+          holidays={holidays}
+          onHolidays={setHolidays}
+        />
         <PromptFields
           label="After-hours message"
           prompt={draft.afterHours.message}

@@ -5,4 +5,5 @@ export const adminKeys = {
   audit: () => [...adminKeys.all, "audit"] as const,
   webhooks: () => [...adminKeys.all, "webhooks"] as const,
   chatSites: () => [...adminKeys.all, "chat-sites"] as const,
+  automation: () => [...adminKeys.all, "automation"] as const,
 };

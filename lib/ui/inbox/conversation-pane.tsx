@@ -11,6 +11,7 @@ import { StatusOptions } from "../shared/status-options";
 import { smsSegments } from "@/lib/channels/sms/segments";
 import { useActivity } from "../shared/activity";
 import { useReportActivity } from "./use-report-activity";
+import { SlaBadge, useNow } from "../shared/sla";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -28,6 +29,7 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
             {c.customer.name} · {c.customer.identities.map((i) => i.value).join(" · ")} · started on{" "}
             {CHANNEL_LABELS[c.channel]}
           </p>
+          <SlaSummary conversation={c} />
         </div>
         <ConversationControls conversation={c} viewerId={viewerId} />
       </header>
@@ -112,12 +114,52 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
   );
 }
 
+const SLA_TARGETS = [
+  ["firstResponseDueAt", "First response"],
+  ["nextResponseDueAt", "Next response"],
+  ["resolutionDueAt", "Resolution"],
+] as const;
+
+/** Tags, the SLA clocks still running and the targets already missed. */
+function SlaSummary({ conversation: c }: { conversation: ConversationView }) {
+  const now = useNow();
+  const running = SLA_TARGETS.filter(([field]) => c[field]);
+  if (!c.tags.length && !running.length && !c.breaches.length) return null;
+  return (
+    <p className="sla-summary" data-testid="sla-summary">
+      {c.tags.map((t) => (
+        <span key={t} className="badge badge-tag">
+          {t}
+        </span>
+      ))}
+      {running.map(([field, label]) => (
+        <span key={field}>
+          {label}: <SlaBadge dueAt={c[field]!} warnMinutes={0} now={now} />
+        </span>
+      ))}
+      {c.breaches.length > 0 && (
+        <span className="badge sla-breached">
+          {c.breaches.length === 1 ? "1 SLA target missed" : `${c.breaches.length} SLA targets missed`}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Who made a change no person made. */
+const AUTOMATIC: Record<string, string> = { auto: "Auto-assignment", rule: "A routing rule", sla: "SLA escalation" };
+
 const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) => string> = {
   "conversation.assigned": (d, a) =>
     d.to ? `${a ?? "Someone"} assigned the conversation` : `${a ?? "Someone"} unassigned the conversation`,
   "conversation.status_changed": (d, a) => `${a ?? "Someone"} set status to ${STATUS_LABELS[String(d.to)] ?? d.to}`,
   "conversation.priority_changed": (d, a) => `${a ?? "Someone"} set priority to ${d.to}`,
   "conversation.team_changed": (d, a) => `${a ?? "Someone"} changed the team`,
+  "conversation.routed": (d) =>
+    `Routed by ${(d.rules as string[]).map((r) => `“${r}”`).join(", ")}` +
+    (Array.isArray(d.tags) ? ` · tagged ${d.tags.join(", ")}` : ""),
+  "sla.breached": (d) =>
+    `SLA missed: ${String(d.target).replace("_", " ")} was due ${new Date(String(d.dueAt)).toLocaleString()}`,
   "conversation.reopened": () => "Reopened by the customer's message",
   "message.delivery_note": (d) => String(d.note),
   "message.delivery_failed": (d) => `Delivery failed: ${d.error}`,
@@ -191,7 +233,7 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
           </li>
         ) : (
           <li key={entry.e.id} className="timeline-event">
-            {EVENT_LABELS[entry.e.action]!(entry.e.data, entry.e.actor?.name)} ·{" "}
+            {EVENT_LABELS[entry.e.action]!(entry.e.data, entry.e.actor?.name ?? AUTOMATIC[String(entry.e.data.by)])} ·{" "}
             <time dateTime={entry.e.createdAt}>{formatTime(entry.e.createdAt)}</time>
           </li>
         ),

@@ -1,16 +1,26 @@
 "use client";
 import Link from "next/link";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
+import { SlaBadge, slaState, useNow } from "../shared/sla";
 import { Empty, ErrorState, Loading } from "../shared/states";
 import type { InboxFilters } from "./query-keys";
 import { useInbox } from "./use-inbox";
 
 export function InboxList({ filters, selectedId }: { filters: InboxFilters; selectedId?: number }) {
   const q = useInbox(filters);
+  const now = useNow();
   if (q.isPending) return <Loading label="Loading conversations…" />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const items = q.data.pages.flatMap((p) => p.items);
-  if (!items.length) return <Empty>No conversations match these filters.</Empty>;
+  const warnMinutes = q.data.pages[0]?.slaWarnMinutes ?? 30;
+  if (!items.length)
+    return (
+      <Empty>
+        {filters.sort === "due"
+          ? "No conversations with an SLA clock running match these filters."
+          : "No conversations match these filters."}
+      </Empty>
+    );
   return (
     <>
       <ul className="inbox-list" aria-label="Conversations">
@@ -18,7 +28,9 @@ export function InboxList({ filters, selectedId }: { filters: InboxFilters; sele
           <li key={c.id}>
             <Link
               href={`/inbox/${c.id}${toSearch(filters)}`}
-              className={`inbox-item${c.id === selectedId ? " is-selected" : ""}`}
+              className={`inbox-item${c.id === selectedId ? " is-selected" : ""}${
+                c.slaDueAt ? ` sla-${slaState(c.slaDueAt, warnMinutes, now)}` : ""
+              }`}
               aria-current={c.id === selectedId ? "page" : undefined}
             >
               <span className="inbox-item-top">
@@ -33,6 +45,12 @@ export function InboxList({ filters, selectedId }: { filters: InboxFilters; sele
                 <span className={`badge status-${c.status}`}>{STATUS_LABELS[c.status]}</span>
                 <span className="badge">{CHANNEL_LABELS[c.channel]}</span>
                 {c.priority !== "normal" && <span className={`badge priority-${c.priority}`}>{c.priority}</span>}
+                {c.slaDueAt && <SlaBadge dueAt={c.slaDueAt} warnMinutes={warnMinutes} now={now} />}
+                {c.tags.map((t) => (
+                  <span key={t} className="badge badge-tag">
+                    {t}
+                  </span>
+                ))}
                 <span className="muted">{c.assignee ? c.assignee.name : "Unassigned"}</span>
               </span>
             </Link>

@@ -15,6 +15,7 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
     status: params.get("status") ?? undefined,
     assignee: params.get("assignee") ?? undefined,
     channel: params.get("channel") ?? undefined,
+    sort: params.get("sort") ?? undefined,
   };
   const setFilter = (key: keyof InboxFilters, value: string) =>
     router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, [key]: value || undefined })}`);
@@ -48,6 +49,13 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
                   {CHANNEL_LABELS[c]}
                 </option>
               ))}
+            </select>
+          </label>
+          <label>
+            Sort
+            <select value={filters.sort ?? ""} onChange={(e) => setFilter("sort", e.target.value)}>
+              <option value="">Latest activity</option>
+              <option value="due">SLA due soonest</option>
             </select>
           </label>
         </div>

@@ -2,6 +2,8 @@ export interface InboxFilters {
   status?: string;
   assignee?: string;
   channel?: string;
+  /** "due": soonest SLA due time first */
+  sort?: string;
 }
 
 export const inboxKeys = {

@@ -7,6 +7,7 @@ import { inboxKeys, type InboxFilters } from "./query-keys";
 export interface InboxPage {
   items: Json<InboxItem>[];
   nextCursor: string | null;
+  slaWarnMinutes: number;
 }
 
 export function useInbox(filters: InboxFilters) {

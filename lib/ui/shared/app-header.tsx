@@ -4,6 +4,7 @@ import { LiveUpdates } from "./live-updates";
 import { PresenceToggle } from "./presence-toggle";
 
 const ADMIN_LINKS: [href: string, label: string][] = [
+  ["/admin/automation", "Automation"],
   ["/admin/ivr", "Phone menu"],
   ["/admin/mailboxes", "Mailboxes"],
   ["/admin/audit", "Audit log"],

@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { inboundSms, sid } from "../tests/helpers/twilio";
+import { ADMIN_EMAIL, APP_URL, DEMO_PASSWORD } from "./e2e-env";
+import { postAsTwilio, sentMail, signInWithPassword } from "./helpers";
+
+// The SLA below is one minute long and the journey waits for it to run out.
+test.setTimeout(180_000);
+
+test("an admin builds a routing rule, an SLA and round-robin for a team; a new SMS is routed and assigned, and the missed SLA escalates", async ({
+  browser,
+  request,
+}) => {
+  const word = `zq${Date.now().toString(36)}`;
+  const admin = await (await browser.newContext()).newPage();
+  await signInWithPassword(admin, ADMIN_EMAIL, DEMO_PASSWORD);
+  await expect(admin).toHaveURL(/\/inbox/);
+  await admin.getByRole("link", { name: "Automation" }).click();
+  await expect(admin.getByRole("heading", { name: "Automation", level: 1 })).toBeVisible();
+
+  // A rule: SMS mentioning the word → team Billing, priority high, tag "billing"
+  const ruleForm = admin.getByRole("form", { name: "Add a routing rule" });
+  await ruleForm.getByLabel("Rule name").fill(`Billing texts ${word}`);
+  await ruleForm.getByRole("checkbox", { name: "sms" }).check();
+  await ruleForm.getByLabel(/^Keywords/).fill(`${word}, invoice please`);
+  await ruleForm.getByLabel("Set team").selectOption({ label: "Billing" });
+  await ruleForm.getByLabel("Set priority").selectOption("high");
+  await ruleForm.getByLabel(/^Add tags/).fill("billing");
+  await ruleForm.getByRole("button", { name: "Add rule" }).click();
+  const rule = admin.getByTestId("routing-rule").filter({ hasText: `Billing texts ${word}` });
+  await expect(rule).toContainText("team Billing, priority high, tag billing");
+
+  // A rule without actions is refused with the reason, and nothing is saved
+  await ruleForm.getByLabel("Rule name").fill("Does nothing");
+  await ruleForm.getByRole("button", { name: "Add rule" }).click();
+  await expect(ruleForm.getByRole("alert")).toContainText("at least one action");
+  await expect(admin.getByTestId("routing-rule").filter({ hasText: "Does nothing" })).toHaveCount(0);
+
+  // An SLA for the Billing team: first response within one minute; a miss raises the priority and mails the assignee
+  const slaForm = admin.getByRole("form", { name: "Add an SLA policy" });
+  await slaForm.getByLabel("Policy name").fill(`Billing one minute ${word}`);
+  await slaForm.getByLabel("For team").selectOption({ label: "Billing" });
+  await slaForm.getByLabel("First response (business minutes)").fill("1");
+  await slaForm.getByRole("checkbox", { name: "Raise the priority" }).check();
+  await slaForm.getByRole("button", { name: "Add policy" }).click();
+  await expect(admin.getByTestId("sla-policy").filter({ hasText: `Billing one minute ${word}` })).toContainText(
+    "first response 1 min",
+  );
+
+  // Round-robin in Billing (Sam is its agent)
+  const assignment = admin.getByRole("form", { name: "Auto-assignment" });
+  await assignment.getByLabel("Billing assignment").selectOption("round_robin");
+  await assignment.getByLabel("Billing capacity").fill("5");
+  await assignment.getByRole("button", { name: "Save assignment" }).click();
+  await expect(assignment.getByRole("status")).toHaveText("Saved.");
+
+  // Sam is online: his dashboard holds the live stream
+  const sam = await (await browser.newContext()).newPage();
+  await signInWithPassword(sam, "sam@demo.test", DEMO_PASSWORD);
+  await expect(sam).toHaveURL(/\/inbox/);
+  await expect(sam.getByTestId("live-status")).toHaveText("Live");
+
+  // A customer texts about an invoice
+  const phone = `+1415557${String(Math.floor(Math.random() * 9000) + 1000)}`;
+  const res = await postAsTwilio(
+    request,
+    `${APP_URL}/api/twilio/sms`,
+    inboundSms({ From: phone, Body: `Hi, about ${word} from last month`, MessageSid: sid("SM") }),
+  );
+  expect(res.status()).toBe(200);
+
+  // It reaches Sam's inbox by itself: routed, assigned to him, due within the minute
+  await sam.getByLabel("Assignee").selectOption("me");
+  const item = sam.getByRole("link", { name: new RegExp(word) });
+  await expect(item).toBeVisible();
+  await expect(item.getByTestId("sla-due")).toHaveAttribute("data-state", "soon");
+  await expect(item).toContainText("high");
+  await expect(item).toContainText("billing");
+  await item.click();
+  await expect(sam.locator(".controls").getByLabel("Assignee").locator("option:checked")).toHaveText(
+    "Sam Support (me)",
+  );
+  await expect(sam.getByText(`Routed by “Billing texts ${word}”`)).toBeVisible();
+  await expect(sam.getByText("Auto-assignment assigned the conversation")).toBeVisible();
+  const conversationId = Number(/\/inbox\/(\d+)/.exec(sam.url())![1]);
+
+  // Nobody answers: a minute later the SLA is missed — priority raised, breach on the timeline and in the inbox
+  await expect(sam.getByText(/^SLA missed: first response/)).toBeVisible({ timeout: 90_000 });
+  await expect(sam.getByTestId("sla-summary")).toContainText("1 SLA target missed");
+  await expect(item).toContainText("urgent");
+  await expect(item.getByTestId("sla-due")).toHaveAttribute("data-state", "breached");
+  await expect(item.getByTestId("sla-due")).toContainText("Overdue");
+  await expect
+    .poll(
+      async () =>
+        (await sentMail((m) => m.to.includes("sam@demo.test") && !!m.subject?.includes(`#${conversationId}`)))?.subject,
+    )
+    .toMatch(/^SLA breached/);
+
+  // Sam answers: the first-response clock stops
+  await sam.getByLabel("Reply to the customer").fill("Sorry for the wait, checking your invoice now.");
+  await sam.getByRole("button", { name: "Send reply" }).click();
+  await expect(sam.getByTestId("sla-summary")).not.toContainText("First response:");
+});
