@@ -6,7 +6,7 @@ import { postAsTwilio, sentMail, signInWithPassword } from "./helpers";
 // The SLA below is one minute long and the journey waits for it to run out.
 test.setTimeout(180_000);
 
-test("an admin builds a routing rule, an SLA and round-robin for a team; a new SMS is routed and assigned, and the missed SLA escalates", async ({
+test("an admin builds a routing rule, an SLA and round-robin for a team; a new SMS is routed and assigned, the missed SLA escalates, the customer answers the survey and the report shows it", async ({
   browser,
   request,
 }) => {
@@ -52,6 +52,12 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
   await assignment.getByLabel("Billing capacity").fill("5");
   await assignment.getByRole("button", { name: "Save assignment" }).click();
   await expect(assignment.getByRole("status")).toHaveText("Saved.");
+
+  // Satisfaction surveys on
+  const surveys = admin.getByRole("form", { name: "Satisfaction surveys" });
+  await surveys.getByRole("checkbox", { name: "Send surveys" }).check();
+  await surveys.getByRole("button", { name: "Save surveys" }).click();
+  await expect(surveys.getByRole("status")).toHaveText("Saved.");
 
   // Sam is online: his dashboard holds the live stream
   const sam = await (await browser.newContext()).newPage();
@@ -100,4 +106,43 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
   await sam.getByLabel("Reply to the customer").fill("Sorry for the wait, checking your invoice now.");
   await sam.getByRole("button", { name: "Send reply" }).click();
   await expect(sam.getByTestId("sla-summary")).not.toContainText("First response:");
+
+  // Solved: the customer gets a survey by SMS, answers it in a browser, and the rating lands on the conversation
+  await sam.locator(".controls").getByLabel("Status").selectOption("solved");
+  const surveyText = sam.getByTestId("timeline-message").filter({ hasText: "How did we do with" });
+  await expect(surveyText).toBeVisible();
+  const link = /https?:\/\/\S+\/csat\/\S+/.exec((await surveyText.innerText()).replace(/\s+/g, " "))![0];
+  const customer = await (await browser.newContext()).newPage();
+  await customer.goto(link);
+  await expect(customer.getByRole("heading", { name: "How did we do?" })).toBeVisible();
+  await customer.getByRole("button", { name: "4 of 5: Good" }).click();
+  await customer.getByLabel(/Anything to add/).fill("Quick once you answered");
+  await customer.getByRole("button", { name: "Send" }).click();
+  await expect(customer.getByRole("status")).toHaveText("Thank you for your feedback!");
+  await expect(
+    sam.getByText("The customer rated this conversation ★★★★☆ (4/5): “Quick once you answered”"),
+  ).toBeVisible();
+
+  // The report shows it: Billing's numbers, Sam's row, charts, and the table as CSV
+  await sam.getByRole("link", { name: "Reports" }).click();
+  await expect(sam.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+  await sam.getByLabel("Team").selectOption({ label: "Billing" });
+  await expect(sam).toHaveURL(/team=/);
+  const kpis = sam.getByRole("definition");
+  await expect(sam.getByLabel("Totals")).toContainText("CSAT4.0 / 5 (1)");
+  await expect(kpis.first()).toHaveText("1");
+  const agents = sam.getByRole("table", { name: "By agent" });
+  await expect(agents.getByRole("row", { name: /Sam Support/ })).toContainText("4.0 / 5 (1)");
+  await expect(sam.getByRole("table", { name: "By team" }).getByRole("row", { name: /Billing/ })).toContainText("0%");
+  await expect(sam.getByTestId("chart-created").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // (Billing's backlog is 0 every day, so its line is flat along the axis: present, not measurable by size.)
+  await expect(sam.getByTestId("chart-backlog").locator(".recharts-line-curve")).toHaveCount(1);
+  await expect(sam.getByTestId("chart-backlog").locator(".recharts-legend-wrapper")).toContainText("Backlog");
+  const download = sam.waitForEvent("download");
+  await sam
+    .getByRole("heading", { name: /By agent/ })
+    .getByRole("link", { name: "CSV" })
+    .click();
+  const csv = await (await (await download).createReadStream()).toArray();
+  expect(Buffer.concat(csv).toString("utf8")).toMatch(/^agent_id,agent,created,resolved,[^]*,Sam Support,0,1,1,/);
 });

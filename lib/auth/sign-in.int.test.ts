@@ -86,7 +86,10 @@ describe("SSO sign-in for customers", () => {
   it("provisions a new customer with email and SSO identities, and finds them again by subject", async () => {
     const first = await provisionOidcUser(db(), customerProfile("cora", "Cora@Example.com"), asCustomer);
     expect(first).toMatchObject({ role: "customer", email: "cora@example.com" });
-    const identities = await db().identity.findMany({ where: { customerId: first!.customerId! }, orderBy: { kind: "asc" } });
+    const identities = await db().identity.findMany({
+      where: { customerId: first!.customerId! },
+      orderBy: { kind: "asc" },
+    });
     expect(identities.map((i) => [i.kind, i.value])).toEqual([
       ["email", "cora@example.com"],
       ["sso", "https://id.example.com|cora"],

@@ -133,11 +133,21 @@ export const ZAutoAck = z.strictObject({
 });
 export type AutoAck = z.infer<typeof ZAutoAck>;
 
+export const ZCsat = z.strictObject({
+  enabled: z.boolean(),
+  /** a customer surveyed within this many days is not asked again */
+  throttleDays: z.number().int().min(0).max(365).default(7),
+  /** {{reference}} → #123; the survey link follows it */
+  question: z.string().trim().min(1).max(500),
+});
+export type CsatConfig = z.infer<typeof ZCsat>;
+
 export const ZAutomationConfig = z.strictObject({
   rules: ZRules,
   sla: ZSlaConfig,
   assignment: ZAssignmentConfig,
   autoAck: ZAutoAck,
+  csat: ZCsat,
 });
 export type AutomationConfig = z.infer<typeof ZAutomationConfig>;
 
@@ -150,18 +160,26 @@ export const DEFAULT_AUTOMATION: AutomationConfig = {
     channels: ["email", "sms", "chat"],
     template: "Thanks, we received your message ({{reference}}). {{expectation}}",
   },
+  csat: { enabled: false, throttleDays: 7, question: "How did we do with {{reference}}? Rate us here:" },
 };
 
-const KEYS = { rules: "routing_rules", sla: "sla", assignment: "assignment", autoAck: "auto_ack" } as const;
+const KEYS = {
+  rules: "routing_rules",
+  sla: "sla",
+  assignment: "assignment",
+  autoAck: "auto_ack",
+  csat: "csat",
+} as const;
 
 export async function loadAutomation(db: Db | Tx): Promise<AutomationConfig> {
-  const [rules, sla, assignment, autoAck] = await Promise.all([
+  const [rules, sla, assignment, autoAck, csat] = await Promise.all([
     readSetting(db, KEYS.rules, ZRules, DEFAULT_AUTOMATION.rules),
     readSetting(db, KEYS.sla, ZSlaConfig, DEFAULT_AUTOMATION.sla),
     readSetting(db, KEYS.assignment, ZAssignmentConfig, DEFAULT_AUTOMATION.assignment),
     readSetting(db, KEYS.autoAck, ZAutoAck, DEFAULT_AUTOMATION.autoAck),
+    readSetting(db, KEYS.csat, ZCsat, DEFAULT_AUTOMATION.csat),
   ]);
-  return { rules, sla, assignment, autoAck };
+  return { rules, sla, assignment, autoAck, csat };
 }
 
 export const ZAutomationPatch = ZAutomationConfig.partial().refine(
@@ -181,6 +199,7 @@ export async function saveAutomation(
   if (patch.sla) await writeSetting(db, KEYS.sla, ZSlaConfig, patch.sla, actorUserId);
   if (patch.assignment) await writeSetting(db, KEYS.assignment, ZAssignmentConfig, patch.assignment, actorUserId);
   if (patch.autoAck) await writeSetting(db, KEYS.autoAck, ZAutoAck, patch.autoAck, actorUserId);
+  if (patch.csat) await writeSetting(db, KEYS.csat, ZCsat, patch.csat, actorUserId);
   return loadAutomation(db);
 }
 

@@ -4,13 +4,14 @@
 import { recordEvents, type EventInput } from "../audit/record-event";
 import type { Tx } from "../db/client";
 import type { TChannel, TPriority, TStatus } from "../conversations/vocabulary";
-import { enqueueDelivery } from "../processes/outbox";
 import { isOpenAt } from "../time/business-hours";
 import { assignQueue } from "./auto-assign";
+import { sendAutomatedReply } from "./automated-reply";
 import { type AutomationConfig, loadAutomation } from "./config";
 import { evaluateRules } from "./rules";
 import { pickPolicy } from "./sla";
 import { refreshSla } from "./sla-clock";
+import { count } from "../reports/counters";
 
 export interface CustomerMessage {
   conversationId: number;
@@ -25,6 +26,13 @@ export async function afterCustomerMessage(tx: Tx, m: CustomerMessage, now: Date
   const cfg = await loadAutomation(tx);
   // Machines' mail (auto-replies, bulk) is stored but never routed or answered.
   if (!m.automated) await route(tx, cfg, m, now);
+  if (m.created) {
+    const c = await tx.conversation.findUniqueOrThrow({
+      where: { id: m.conversationId },
+      select: { channel: true, teamId: true, createdAt: true },
+    });
+    await count(tx, { at: c.createdAt, channel: c.channel, teamId: c.teamId }, { created: 1 });
+  }
   await refreshSla(tx, m.conversationId, cfg);
 }
 
@@ -129,25 +137,3 @@ export function describeMinutes(minutes: number): string {
   return plural(minutes, "minute");
 }
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
-
-/** An automatic answer on the customer's channel: delivered through the outbox, never counted as a response. */
-async function sendAutomatedReply(tx: Tx, conversationId: number, channel: TChannel, body: string, now: Date) {
-  // Calls are answered where a voice message can't go: the customer's number by SMS is not assumed.
-  if (channel === "voice") return;
-  const message = await tx.message.create({
-    data: {
-      conversationId,
-      direction: "outbound",
-      channel,
-      body,
-      automated: true,
-      deliveryStatus: "queued",
-      createdAt: now,
-    },
-    select: { id: true },
-  });
-  await enqueueDelivery(tx, message.id, now);
-  await recordEvents(tx, [
-    { action: "message.sent", conversationId, data: { messageId: message.id, channel, automated: true } },
-  ]);
-}

@@ -10,6 +10,7 @@ import type { JobHandler } from "../processes/job-runner";
 import { assignQueue } from "./auto-assign";
 import { type AutomationConfig, loadAutomation, SLA_TARGETS, type SlaTarget } from "./config";
 import { DUE_FIELD, dueTimes, pickPolicy, raisePriority } from "./sla";
+import { count } from "../reports/counters";
 
 export const SLA_JOB = "sla.due";
 const ZSlaJob = z.object({ conversationId: z.number().int(), target: z.enum(SLA_TARGETS), dueAt: z.iso.datetime() });
@@ -31,6 +32,7 @@ export async function refreshSla(tx: Tx, conversationId: number, cfg?: Automatio
       resolutionDueAt: true,
       slaDueAt: true,
       slaPolicyId: true,
+      assigneeId: true,
     },
   });
   const policy = pickPolicy(cfg.sla.policies, {
@@ -38,16 +40,36 @@ export async function refreshSla(tx: Tx, conversationId: number, cfg?: Automatio
     teamId: c.teamId,
     channel: c.channel as TChannel,
   });
+  const waiting =
+    c.firstResponseAt && (policy?.nextResponseMinutes || c.nextResponseDueAt)
+      ? await waitingSince(tx, conversationId)
+      : null;
   const due = dueTimes(policy, cfg.sla.businessHours, {
     status: c.status as TStatus,
     createdAt: c.createdAt,
     firstResponseAt: c.firstResponseAt,
-    waitingSince: policy?.nextResponseMinutes && c.firstResponseAt ? await waitingSince(tx, conversationId) : null,
+    waitingSince: waiting,
   });
   const same = (a: Date | null, b: Date | null) => a?.getTime() === b?.getTime();
   const targetsChanged = SLA_TARGETS.filter((t) => !same(due[DUE_FIELD[t]], c[DUE_FIELD[t]]));
   if (!targetsChanged.length && same(due.slaDueAt, c.slaDueAt) && (policy?.id ?? null) === c.slaPolicyId) return;
   await tx.conversation.update({ where: { id: conversationId }, data: { ...due, slaPolicyId: policy?.id ?? null } });
+  // Targets this change fulfilled count as met, or as missed if their time had passed (and no timer said so yet).
+  const now = new Date();
+  const fulfilled: Record<SlaTarget, boolean> = {
+    first_response: !!c.firstResponseAt,
+    next_response: !!c.firstResponseAt && !waiting,
+    resolution: c.status === "solved" || c.status === "closed",
+  };
+  const dims = { at: now, channel: c.channel, teamId: c.teamId, agentId: c.assigneeId };
+  for (const target of targetsChanged) {
+    const was = c[DUE_FIELD[target]];
+    if (!was || due[DUE_FIELD[target]] || !fulfilled[target]) continue;
+    if (now <= was) await count(tx, dims, { slaMet: 1 });
+    else if (await recordBreach(tx, conversationId, target, was, c.slaPolicyId)) {
+      await count(tx, dims, { slaBreached: 1 });
+    }
+  }
   // A timer is never cancelled: one whose due time is no longer the conversation's finds nothing to do.
   for (const target of targetsChanged) {
     const dueAt = due[DUE_FIELD[target]];
@@ -104,6 +126,7 @@ async function onDue(tx: Tx, conversationId: number, target: SlaTarget, dueAt: D
     where: { id: conversationId },
     select: {
       subject: true,
+      channel: true,
       priority: true,
       teamId: true,
       assigneeId: true,
@@ -123,12 +146,8 @@ async function onDue(tx: Tx, conversationId: number, target: SlaTarget, dueAt: D
     return;
   }
   // The breach row is unique per due time: a timer run again after a crash finds it and stops here.
-  const done = await tx.slaBreach.findUnique({
-    where: { conversationId_target_dueAt: { conversationId, target, dueAt } },
-    select: { id: true },
-  });
-  if (done) return;
-  await tx.slaBreach.create({ data: { conversationId, target, dueAt, policyId: c.slaPolicyId } });
+  if (!(await recordBreach(tx, conversationId, target, dueAt, c.slaPolicyId))) return;
+  await count(tx, { at: now, channel: c.channel, teamId: c.teamId, agentId: c.assigneeId }, { slaBreached: 1 });
 
   const cfg = await loadAutomation(tx);
   const policy = cfg.sla.policies.find((p) => p.id === c.slaPolicyId);
@@ -174,6 +193,17 @@ async function onDue(tx: Tx, conversationId: number, target: SlaTarget, dueAt: D
   await recordEvents(tx, events);
   if (change.teamId && !change.assigneeId) await assignQueue(tx, change.teamId, cfg, now);
   if (esc?.notify ?? true) await notify(tx, conversationId, c.subject, target, opts);
+}
+
+/** Records a missed target once; false if it was recorded already. */
+async function recordBreach(tx: Tx, conversationId: number, target: SlaTarget, dueAt: Date, policyId: string | null) {
+  const done = await tx.slaBreach.findUnique({
+    where: { conversationId_target_dueAt: { conversationId, target, dueAt } },
+    select: { id: true },
+  });
+  if (done) return false;
+  await tx.slaBreach.create({ data: { conversationId, target, dueAt, policyId } });
+  return true;
 }
 
 const TARGET_LABEL: Record<SlaTarget, string> = {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import { refreshSla } from "../automation/sla-clock";
+import { count, countDuration, secondsBetween } from "../reports/counters";
 import type { Db } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { enqueueDelivery } from "../processes/outbox";
@@ -29,7 +30,15 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
   const { body, internal = false } = ZReply.parse(input);
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { id: true, status: true, channel: true, firstResponseAt: true, customerId: true },
+    select: {
+      id: true,
+      status: true,
+      channel: true,
+      firstResponseAt: true,
+      customerId: true,
+      teamId: true,
+      createdAt: true,
+    },
   });
   if (!conversation) throw notFound("Conversation");
   if (!internal && conversation.status === "closed") {
@@ -76,6 +85,11 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
         ...(!internal && conversation.status === "new" ? { status: "open" } : {}),
       },
     });
+    if (!internal && !conversation.firstResponseAt) {
+      const dims = { at: now, channel: conversation.channel, teamId: conversation.teamId, agentId: authorUserId };
+      await count(tx, dims, { firstResponses: 1 });
+      await countDuration(tx, dims, "first_response", secondsBetween(conversation.createdAt, now));
+    }
     if (!internal) await refreshSla(tx, conversationId);
     await recordEvent(tx, {
       action: internal ? "note.added" : "message.sent",

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import { refreshSla } from "../automation/sla-clock";
+import { sendSurveyOnSolve } from "../csat/surveys";
+import { publicUrl } from "../env";
+import { count, countDuration, secondsBetween } from "../reports/counters";
 import type { Db } from "../db/client";
 import { badRequest, notFound } from "../errors";
 import { ZPriority, ZStatus } from "./vocabulary";
@@ -27,7 +30,7 @@ export async function updateConversation(
   const patch = ZConversationPatch.parse(input);
   const current = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { status: true, priority: true, assigneeId: true, teamId: true },
+    select: { status: true, priority: true, assigneeId: true, teamId: true, channel: true, createdAt: true },
   });
   if (!current) throw notFound("Conversation");
   if (patch.assigneeId) {
@@ -53,7 +56,19 @@ export async function updateConversation(
   const solvedNow =
     patch.status && ["solved", "closed"].includes(patch.status) && !["solved", "closed"].includes(current.status);
   const reopenedNow = patch.status && ["new", "open", "pending"].includes(patch.status);
+  const now = new Date();
   await db.$transaction(async (tx) => {
+    if (solvedNow) {
+      // Credited to whoever has it once this change is made.
+      const dims = {
+        at: now,
+        channel: current.channel,
+        teamId: patch.teamId !== undefined ? patch.teamId : current.teamId,
+        agentId: patch.assigneeId !== undefined ? patch.assigneeId : current.assigneeId,
+      };
+      await count(tx, dims, { resolved: 1 });
+      await countDuration(tx, dims, "resolution", secondsBetween(current.createdAt, now));
+    }
     await tx.conversation.update({
       where: { id: conversationId },
       data: {
@@ -61,7 +76,7 @@ export async function updateConversation(
         priority: patch.priority,
         assigneeId: patch.assigneeId,
         teamId: patch.teamId,
-        ...(solvedNow ? { resolvedAt: new Date() } : reopenedNow ? { resolvedAt: null } : {}),
+        ...(solvedNow ? { resolvedAt: now } : reopenedNow ? { resolvedAt: null } : {}),
       },
     });
     for (const c of changes) {
@@ -69,5 +84,6 @@ export async function updateConversation(
     }
     // Status, priority and team decide which SLA targets apply and whether they still run.
     await refreshSla(tx, conversationId);
+    if (solvedNow) await sendSurveyOnSolve(tx, conversationId, publicUrl(), now);
   });
 }

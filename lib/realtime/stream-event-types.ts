@@ -10,6 +10,7 @@ export const STREAM_EVENT_TYPES = [
   "conversation.team_changed",
   "conversation.routed",
   "sla.breached",
+  "csat.answered",
   "message.received",
   "message.sent",
   "message.delivery_status",

@@ -10,6 +10,8 @@ import { acceptRawEmail } from "@/lib/channels/email/inbound";
 import { DEFAULT_IVR } from "@/lib/channels/voice/ivr-config";
 import { createMailbox } from "@/lib/channels/email/mailboxes";
 import { ingest } from "@/lib/conversations/ingest";
+import { updateConversation } from "@/lib/conversations/update-conversation";
+import { DEFAULT_AUTOMATION, saveAutomation } from "@/lib/automation/config";
 import { db } from "@/lib/db/client";
 import type { Policy } from "@/lib/gateway/policy";
 import type { RouteHandler } from "@/lib/gateway/route";
@@ -149,6 +151,14 @@ async function fixtures() {
     admin.id,
     process.env.NEXTAUTH_SECRET!,
   );
+  // A solved conversation with surveys on: the survey link in the message it sent carries the token.
+  await saveAutomation(db(), { csat: { ...DEFAULT_AUTOMATION.csat, enabled: true } }, admin.id);
+  const surveyed = await ingest(db(), { channel: "portal", from: { customerId: b.customer.id }, body: "survey me" });
+  await updateConversation(db(), surveyed.conversationId, admin.id, { status: "solved" });
+  const surveyMessage = await db().message.findFirstOrThrow({
+    where: { conversationId: surveyed.conversationId, automated: true },
+  });
+  const surveyToken = /\/csat\/(\S+)$/.exec(surveyMessage.body)![1]!;
   const site = await createChatSite(db(), { name: "Shop", allowedOrigins: ["https://shop.example.com"] }, admin.id);
   const visitorToken = issueVisitorToken(
     { siteKey: site.key, visitorId: newVisitorId() },
@@ -177,6 +187,7 @@ async function fixtures() {
       mailboxId: mailbox.id,
       webhookId: webhook.id,
       deliveryId: delivery.id,
+      surveyToken,
     },
   };
 }
@@ -194,6 +205,7 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path === "/api/admin/webhooks/deliveries/{id}/replay") return { id: f.params.deliveryId };
   if (path.startsWith("/api/admin/webhooks/{id}")) return { id: f.params.webhookId };
   if (path === "/api/admin/chat-sites/{id}") return { id: f.params.siteId };
+  if (path === "/api/csat/{token}") return { token: f.params.surveyToken };
   return undefined;
 }
 
@@ -249,6 +261,7 @@ function validBody(route: string): unknown {
     "PUT /api/me/presence": { status: "away" },
     "POST /api/widget/session": { siteKey: "(the fixture site)", host: "https://shop.example.com/page" },
     "POST /api/admin/chat-sites": { name: "m", allowedOrigins: ["https://m.example.com"] },
+    "POST /api/csat/{token}": { rating: 4, comment: "matrix" },
     "POST /api/portal/signup": {
       name: "New",
       email: `new-${sid("x")}@example.com`,
@@ -260,7 +273,9 @@ function validBody(route: string): unknown {
 
 function request(cell: (typeof cells)[number], caller: CallerName, f: Fixtures): CallOptions {
   const params = paramsFor(cell.path, f);
-  const concretePath = cell.path.replace(/\{(\w+)\}/g, (_, k: string) => params?.[k] ?? k);
+  const concretePath =
+    cell.path.replace(/\{(\w+)\}/g, (_, k: string) => params?.[k] ?? k) +
+    (cell.path === "/api/reports/export" ? "?table=agents" : "");
   const policy = cell.handler.policy;
   if (policy === "twilio") {
     const form = twilioForm(concretePath);

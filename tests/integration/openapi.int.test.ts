@@ -38,6 +38,8 @@ describe("GET /api/openapi.json", () => {
       "assignee",
       "team",
       "channel",
+      "tag",
+      "sort",
       "cursor",
       "limit",
     ]);

@@ -15,6 +15,9 @@ import * as conversationActivity from "../conversations/[id]/activity/route";
 import * as presence from "../me/presence/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminAutomation from "../admin/automation/route";
+import * as csatSurvey from "../csat/[token]/route";
+import * as reports from "../reports/route";
+import * as reportsExport from "../reports/export/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
 import * as adminMailboxes from "../admin/mailboxes/route";
 import * as adminWebhook from "../admin/webhooks/[id]/route";
@@ -150,6 +153,17 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/admin/chat-sites", methods: adminChatSites, summary: "Websites that embed the chat widget; add one" },
   { path: "/api/admin/chat-sites/{id}", methods: adminChatSite, summary: "Remove a chat site" },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },
+  {
+    path: "/api/reports",
+    methods: reports,
+    summary: "Reports for a date range and filters: totals, per day, per channel, agent and team",
+  },
+  { path: "/api/reports/export", methods: reportsExport, summary: "One report table as CSV (audited)" },
+  {
+    path: "/api/csat/{token}",
+    methods: csatSurvey,
+    summary: "A satisfaction survey by its link's token: read it; answer it (1–5 and a comment)",
+  },
   { path: "/api/auth/{nextauth}", methods: auth, summary: "next-auth: sign-in, callbacks, session, CSRF token" },
   { path: "/api/twilio/sms", methods: sms, summary: "Twilio: incoming SMS/MMS" },
   { path: "/api/twilio/sms/status", methods: smsStatus, summary: "Twilio: delivery status of our SMS" },

@@ -1,6 +1,6 @@
 // SMS consent. Twilio answers the standard keywords itself (and sends OptOutType
 // with Advanced Opt-Out); we record the state so no reply goes to a number that said STOP.
-import type { Db } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { recordEvent } from "../../audit/record-event";
 
 const STOP_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"]);
@@ -34,7 +34,7 @@ export async function setSmsConsent(db: Db, phone: string, change: "stop" | "sta
 }
 
 /** The number to text a customer on: their newest phone identity that has not opted out. */
-export async function smsRecipient(db: Db, customerId: string) {
+export async function smsRecipient(db: Db | Tx, customerId: string) {
   const phones = await db.identity.findMany({
     where: { customerId, kind: "phone" },
     orderBy: { createdAt: "desc" },

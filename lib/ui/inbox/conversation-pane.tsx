@@ -158,6 +158,9 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "conversation.routed": (d) =>
     `Routed by ${(d.rules as string[]).map((r) => `“${r}”`).join(", ")}` +
     (Array.isArray(d.tags) ? ` · tagged ${d.tags.join(", ")}` : ""),
+  "csat.answered": (d) =>
+    `The customer ${d.changed ? "changed their rating to" : "rated this conversation"} ${"★".repeat(Number(d.rating))}${"☆".repeat(5 - Number(d.rating))} (${d.rating}/5)` +
+    (d.comment ? `: “${String(d.comment)}”` : ""),
   "sla.breached": (d) =>
     `SLA missed: ${String(d.target).replace("_", " ")} was due ${new Date(String(d.dueAt)).toLocaleString()}`,
   "conversation.reopened": () => "Reopened by the customer's message",

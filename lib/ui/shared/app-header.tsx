@@ -12,6 +12,7 @@ const ADMIN_LINKS: [href: string, label: string][] = [
   ["/admin/chat", "Chat widget"],
 ];
 const AGENT_LINKS: [href: string, label: string][] = [
+  ["/reports", "Reports"],
   ["/settings/tokens", "API tokens"],
   ["/settings/sessions", "Sessions"],
   ["/settings/security", "Security"],

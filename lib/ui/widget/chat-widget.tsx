@@ -3,6 +3,7 @@
 // page's CSS and scripts can't reach it). The visitor token is kept in this
 // frame's localStorage per site: history survives reloads on this browser.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { SurveyForm } from "../csat/survey-form";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../shared/api-client";
 import { FormError } from "../shared/states";
@@ -205,7 +206,7 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
           <div key={m.id} className={`widget-bubble ${m.fromVisitor ? "mine" : "theirs"}`} data-testid="widget-message">
             {m.author && <span className="widget-author">{m.author}</span>}
             {/* Text, never HTML: whatever anyone typed is shown as typed. */}
-            <span className="widget-text">{m.body}</span>
+            <MessageBody body={m.body} fromVisitor={m.fromVisitor} />
           </div>
         ))}
         {agentTyping && (
@@ -260,5 +261,19 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
         </div>
       </form>
     </div>
+  );
+}
+
+/** A satisfaction survey link from the helpdesk is answered right here, with buttons instead of a link. */
+const SURVEY_LINK = /\s*https?:\/\/\S+\/csat\/([A-Za-z0-9_-]{20,100})\s*$/;
+
+function MessageBody({ body, fromVisitor }: { body: string; fromVisitor: boolean }) {
+  const survey = fromVisitor ? null : SURVEY_LINK.exec(body);
+  if (!survey) return <span className="widget-text">{body}</span>;
+  return (
+    <>
+      <span className="widget-text">{body.slice(0, survey.index)}</span>
+      <SurveyForm token={survey[1]!} compact />
+    </>
   );
 }

@@ -1,0 +1,184 @@
+// Reports read the day counters (ReportDaily, ReportDuration), never the
+// conversations themselves — a year of a million conversations is a few
+// thousand rows — except "backlog now", one indexed count.
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { badRequest } from "../errors";
+import { ZChannel } from "../conversations/vocabulary";
+import { OPEN_STATUSES } from "../automation/auto-assign";
+import { COUNTERS, type Counter, reportDay } from "./counters";
+import { REPORT_TABLES } from "./csv";
+import { percentile } from "./histogram";
+
+const DAY_MS = 86_400_000;
+const MAX_DAYS = 366;
+
+const ZReportFilters = z.strictObject({
+  /** first and last UTC day, inclusive; the last 30 days by default */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  channel: ZChannel.optional(),
+  team: z.string().min(1).max(64).optional(),
+  agent: z.string().min(1).max(64).optional(),
+});
+
+function withDefaultRange<T extends { from?: string; to?: string }>(q: T) {
+  const to = q.to ?? reportDay(new Date());
+  const from = q.from ?? reportDay(new Date(Date.parse(to) - 29 * DAY_MS));
+  return { ...q, from, to };
+}
+
+export const ZReportQuery = ZReportFilters.transform(withDefaultRange);
+/** The same filters plus the table to export. */
+export const ZReportExportQuery = ZReportFilters.extend({ table: z.enum(REPORT_TABLES) }).transform(withDefaultRange);
+export type ReportQuery = z.output<typeof ZReportQuery>;
+
+type Sums = Record<Counter, number>;
+const zero = (): Sums => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Sums;
+const sumsOf = (s: Partial<Record<Counter, number | null>>): Sums =>
+  Object.fromEntries(COUNTERS.map((c) => [c, s[c] ?? 0])) as Sums;
+const add = (a: Sums, b: Sums) => COUNTERS.forEach((c) => (a[c] += b[c]));
+const SUM = Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<Counter, true>;
+
+function days(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+/** Derived figures of a set of counters and its duration histograms. */
+function figures(s: Sums, frt?: Map<number, number>, res?: Map<number, number>) {
+  const judged = s.slaMet + s.slaBreached;
+  return {
+    ...s,
+    slaAttainment: judged ? s.slaMet / judged : null,
+    csatAverage: s.csatAnswers ? s.csatSum / s.csatAnswers : null,
+    csatPositiveShare: s.csatAnswers ? s.csatPositive / s.csatAnswers : null,
+    firstResponseMedian: frt ? percentile(frt, 0.5) : null,
+    firstResponseP90: frt ? percentile(frt, 0.9) : null,
+    resolutionMedian: res ? percentile(res, 0.5) : null,
+    resolutionP90: res ? percentile(res, 0.9) : null,
+  };
+}
+export type Figures = ReturnType<typeof figures>;
+
+export async function reportOverview(db: Db, q: ReportQuery) {
+  const span = (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS + 1;
+  if (!(span >= 1 && span <= MAX_DAYS)) {
+    throw badRequest("invalid_range", `Pick a range of 1 to ${MAX_DAYS} days, "from" before "to"`);
+  }
+  const where = {
+    day: { gte: q.from, lte: q.to },
+    ...(q.channel ? { channel: q.channel } : {}),
+    ...(q.team ? { teamId: q.team } : {}),
+    ...(q.agent ? { agentId: q.agent } : {}),
+  };
+  const today = reportDay(new Date());
+  const [byDayChannel, byAgent, byTeam, durations, later, backlogNow, users, teams] = await Promise.all([
+    db.reportDaily.groupBy({ by: ["day", "channel"], where, _sum: SUM }),
+    db.reportDaily.groupBy({ by: ["agentId"], where, _sum: SUM }),
+    db.reportDaily.groupBy({ by: ["teamId"], where, _sum: SUM }),
+    db.reportDuration.groupBy({
+      by: ["channel", "teamId", "agentId", "metric", "bucket"],
+      where,
+      _sum: { count: true },
+    }),
+    // What happened after the range, to walk the backlog back from today.
+    q.to < today
+      ? db.reportDaily.aggregate({
+          where: { ...where, day: { gt: q.to, lte: today } },
+          _sum: { created: true, resolved: true },
+        })
+      : null,
+    db.conversation.count({
+      where: {
+        status: { in: OPEN_STATUSES },
+        ...(q.channel ? { channel: q.channel } : {}),
+        ...(q.team ? { teamId: q.team } : {}),
+        ...(q.agent ? { assigneeId: q.agent } : {}),
+      },
+    }),
+    db.user.findMany({ where: { role: { in: ["agent", "admin"] } }, select: { id: true, name: true } }),
+    db.team.findMany({ select: { id: true, name: true } }),
+  ]);
+
+  const hist = (pick: (d: (typeof durations)[number]) => string | null, metric: string) => {
+    const out = new Map<string, Map<number, number>>();
+    for (const d of durations) {
+      const k = pick(d);
+      if (k === null || d.metric !== metric) continue;
+      const m = out.get(k) ?? new Map<number, number>();
+      m.set(d.bucket, (m.get(d.bucket) ?? 0) + (d._sum.count ?? 0));
+      out.set(k, m);
+    }
+    return out;
+  };
+  const all = { frt: hist(() => "", "first_response"), res: hist(() => "", "resolution") };
+
+  const totals = zero();
+  const channels = new Map<string, Sums>();
+  const perDay = new Map<string, { sums: Sums; byChannel: Record<string, number> }>();
+  for (const r of byDayChannel) {
+    const s = sumsOf(r._sum);
+    add(totals, s);
+    const c = channels.get(r.channel) ?? zero();
+    add(c, s);
+    channels.set(r.channel, c);
+    const d = perDay.get(r.day) ?? { sums: zero(), byChannel: {} };
+    add(d.sums, s);
+    d.byChannel[r.channel] = (d.byChannel[r.channel] ?? 0) + s.created;
+    perDay.set(r.day, d);
+  }
+
+  // Backlog at the end of each day: today's, less what was opened and plus what was solved since.
+  // Per-agent counters don't include openings, so with an agent filter there is no series.
+  let backlog = backlogNow - ((later?._sum.created ?? 0) - (later?._sum.resolved ?? 0));
+  const series = days(q.from, q.to)
+    .reverse()
+    .map((day) => {
+      const d = perDay.get(day);
+      const row = {
+        day,
+        created: d?.sums.created ?? 0,
+        resolved: d?.sums.resolved ?? 0,
+        backlog: q.agent ? null : Math.max(0, backlog),
+        byChannel: d?.byChannel ?? {},
+      };
+      backlog -= row.created - row.resolved;
+      return row;
+    })
+    .reverse();
+
+  const named = <T extends { id: string }>(id: string, list: Array<T & { name: string }>, none: string) =>
+    id ? (list.find((x) => x.id === id)?.name ?? "(removed)") : none;
+  const frtBy = { agent: hist((d) => d.agentId, "first_response"), team: hist((d) => d.teamId, "first_response") };
+  const resBy = { agent: hist((d) => d.agentId, "resolution"), team: hist((d) => d.teamId, "resolution") };
+  const frtByChannel = hist((d) => d.channel, "first_response");
+  const resByChannel = hist((d) => d.channel, "resolution");
+
+  return {
+    range: { from: q.from, to: q.to },
+    totals: { ...figures(totals, all.frt.get(""), all.res.get("")), backlogNow },
+    daily: series,
+    channels: [...channels].map(([channel, s]) => ({
+      channel,
+      ...figures(s, frtByChannel.get(channel), resByChannel.get(channel)),
+    })),
+    agents: byAgent
+      .filter((r) => r.agentId)
+      .map((r) => ({
+        agentId: r.agentId,
+        name: named(r.agentId, users, "Nobody"),
+        ...figures(sumsOf(r._sum), frtBy.agent.get(r.agentId), resBy.agent.get(r.agentId)),
+      }))
+      .sort((a, b) => b.resolved - a.resolved || a.name.localeCompare(b.name)),
+    teams: byTeam
+      .map((r) => ({
+        teamId: r.teamId,
+        name: named(r.teamId, teams, "No team"),
+        ...figures(sumsOf(r._sum), frtBy.team.get(r.teamId), resBy.team.get(r.teamId)),
+      }))
+      .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name)),
+  };
+}
+export type ReportOverview = Awaited<ReturnType<typeof reportOverview>>;
