@@ -116,3 +116,64 @@ describe("the inbox's SLA view", () => {
     expect(tagged.json.items[0].tags).toEqual(["money"]);
   });
 });
+
+describe("custom statuses and tags", () => {
+  it("sets an admin's status (its category becomes the status), filters by it, and a plain status clears it", async () => {
+    const { cookie } = await admin();
+    await call(automation.PUT, {
+      method: "PUT",
+      cookie,
+      body: { config: { statuses: [{ id: "eng", name: "Waiting on engineering", category: "pending" }] } },
+    });
+    const r = await ingest(db(), {
+      channel: "portal",
+      from: { identity: { kind: "email", value: "s@example.test" } },
+      body: "bug",
+    });
+    const patch = (body: object) =>
+      call(conversation.PATCH, { method: "PATCH", cookie, params: { id: String(r.conversationId) }, body });
+    expect((await patch({ customStatus: "eng" })).status).toBe(200);
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: r.conversationId } })).toMatchObject({
+      status: "pending",
+      customStatus: "eng",
+    });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "conversation.status_changed" } });
+    expect(JSON.parse(event.data)).toEqual({ from: "new", to: "pending", custom: "Waiting on engineering" });
+    const listed = await call(conversations.GET, { cookie, path: "/api/conversations?customStatus=eng" });
+    expect(listed.json.items.map((c: { id: number; customStatus: string }) => [c.id, c.customStatus])).toEqual([
+      [r.conversationId, "eng"],
+    ]);
+    expect((await patch({ customStatus: "nope" })).json.error.code).toBe("invalid_status");
+    expect((await patch({ status: "open" })).status).toBe(200);
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: r.conversationId } })).toMatchObject({
+      status: "open",
+      customStatus: null,
+    });
+  });
+
+  it("replaces a conversation's tags, normalised, and records the change once", async () => {
+    const { cookie } = await admin();
+    const r = await ingest(db(), {
+      channel: "portal",
+      from: { identity: { kind: "email", value: "t@example.test" } },
+      body: "x",
+    });
+    const patch = (tags: string[]) =>
+      call(conversation.PATCH, { method: "PATCH", cookie, params: { id: String(r.conversationId) }, body: { tags } });
+    expect((await patch(["VIP", " refund ", "vip"])).status).toBe(200);
+    expect((await patch(["refund", "vip"])).status).toBe(200); // the same set: nothing to record
+    expect((await patch(["refund"])).status).toBe(200);
+    const tags = await db().conversationTag.findMany({ where: { conversationId: r.conversationId } });
+    expect(tags.map((t) => t.tag)).toEqual(["refund"]);
+    const events = await db().auditEvent.findMany({
+      where: { action: "conversation.tags_changed" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => JSON.parse(e.data))).toEqual([
+      { from: [], to: ["refund", "vip"] },
+      { from: ["refund", "vip"], to: ["refund"] },
+    ]);
+    const bad = await patch(["<script>"]);
+    expect(bad.status).toBe(400);
+  });
+});

@@ -9,7 +9,7 @@ import { ALWAYS_OPEN, ZBusinessHours } from "../time/business-hours";
 import { ZChannel, ZPriority } from "../conversations/vocabulary";
 
 const ZId = z.string().trim().min(1).max(64);
-const ZTag = z
+export const ZTag = z
   .string()
   .trim()
   .toLowerCase()
@@ -142,12 +142,25 @@ export const ZCsat = z.strictObject({
 });
 export type CsatConfig = z.infer<typeof ZCsat>;
 
+/** An admin's own status on top of the fixed ones; it counts as its category everywhere else (SLA, reports). */
+export const ZCustomStatus = z.strictObject({
+  id: ZId,
+  name: z.string().trim().min(1, "Name the status").max(40),
+  category: z.enum(["open", "pending", "solved"]),
+});
+export type CustomStatus = z.infer<typeof ZCustomStatus>;
+export const ZCustomStatuses = z
+  .array(ZCustomStatus)
+  .max(30)
+  .refine((l) => new Set(l.map((x) => x.id)).size === l.length, "Two statuses have the same id");
+
 export const ZAutomationConfig = z.strictObject({
   rules: ZRules,
   sla: ZSlaConfig,
   assignment: ZAssignmentConfig,
   autoAck: ZAutoAck,
   csat: ZCsat,
+  statuses: ZCustomStatuses,
 });
 export type AutomationConfig = z.infer<typeof ZAutomationConfig>;
 
@@ -161,6 +174,7 @@ export const DEFAULT_AUTOMATION: AutomationConfig = {
     template: "Thanks, we received your message ({{reference}}). {{expectation}}",
   },
   csat: { enabled: false, throttleDays: 7, question: "How did we do with {{reference}}? Rate us here:" },
+  statuses: [],
 };
 
 const KEYS = {
@@ -169,17 +183,19 @@ const KEYS = {
   assignment: "assignment",
   autoAck: "auto_ack",
   csat: "csat",
+  statuses: "statuses",
 } as const;
 
 export async function loadAutomation(db: Db | Tx): Promise<AutomationConfig> {
-  const [rules, sla, assignment, autoAck, csat] = await Promise.all([
+  const [rules, sla, assignment, autoAck, csat, statuses] = await Promise.all([
     readSetting(db, KEYS.rules, ZRules, DEFAULT_AUTOMATION.rules),
     readSetting(db, KEYS.sla, ZSlaConfig, DEFAULT_AUTOMATION.sla),
     readSetting(db, KEYS.assignment, ZAssignmentConfig, DEFAULT_AUTOMATION.assignment),
     readSetting(db, KEYS.autoAck, ZAutoAck, DEFAULT_AUTOMATION.autoAck),
     readSetting(db, KEYS.csat, ZCsat, DEFAULT_AUTOMATION.csat),
+    readSetting(db, KEYS.statuses, ZCustomStatuses, DEFAULT_AUTOMATION.statuses),
   ]);
-  return { rules, sla, assignment, autoAck, csat };
+  return { rules, sla, assignment, autoAck, csat, statuses };
 }
 
 export const ZAutomationPatch = ZAutomationConfig.partial().refine(
@@ -200,6 +216,7 @@ export async function saveAutomation(
   if (patch.assignment) await writeSetting(db, KEYS.assignment, ZAssignmentConfig, patch.assignment, actorUserId);
   if (patch.autoAck) await writeSetting(db, KEYS.autoAck, ZAutoAck, patch.autoAck, actorUserId);
   if (patch.csat) await writeSetting(db, KEYS.csat, ZCsat, patch.csat, actorUserId);
+  if (patch.statuses) await writeSetting(db, KEYS.statuses, ZCustomStatuses, patch.statuses, actorUserId);
   return loadAutomation(db);
 }
 

@@ -27,6 +27,8 @@ export const ZInboxQuery = z.strictObject({
   team: z.string().min(1).max(64).optional(),
   channel: csv(CHANNELS).optional(),
   tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
+  /** an admin-defined status id */
+  customStatus: z.string().min(1).max(64).optional(),
   /** "due": the SLA clock running out first, conversations without one left out */
   sort: z.enum(["recent", "due"]).default("recent"),
   cursor: z.string().max(200).optional(),
@@ -43,6 +45,7 @@ const listSelect = {
   lastMessageAt: true,
   createdAt: true,
   slaDueAt: true,
+  customStatus: true,
   customer: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
   team: { select: { id: true, name: true } },
@@ -81,6 +84,7 @@ export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery) {
         ...(q.channel ? { channel: { in: q.channel } } : {}),
         ...(q.team ? { teamId: q.team } : {}),
         ...(q.tag ? { tags: { some: { tag: q.tag } } } : {}),
+        ...(q.customStatus ? { customStatus: q.customStatus } : {}),
         ...(q.assignee === "me"
           ? { assigneeId: viewerUserId }
           : q.assignee === "unassigned"
@@ -147,6 +151,8 @@ export async function getConversationForAgent(db: Db, id: number) {
       nextResponseDueAt: true,
       resolutionDueAt: true,
       slaDueAt: true,
+      mergedIntoId: true,
+      customStatus: true,
       tags: { select: { tag: true }, orderBy: { tag: "asc" } },
       breaches: { select: { target: true, dueAt: true, createdAt: true }, orderBy: { createdAt: "asc" } },
       assignee: { select: { id: true, name: true } },
@@ -216,13 +222,14 @@ export async function getConversationForCustomer(db: Db, customerId: string, id:
 export type CustomerConversation = Awaited<ReturnType<typeof getConversationForCustomer>>;
 
 export async function listAgentsAndTeams(db: Db) {
-  const [agents, teams] = await Promise.all([
+  const [agents, teams, { statuses }] = await Promise.all([
     db.user.findMany({
       where: { role: { in: ["agent", "admin"] } },
       orderBy: { name: "asc" },
       select: { id: true, name: true, role: true },
     }),
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    loadAutomation(db),
   ]);
-  return { agents, teams };
+  return { agents, teams, statuses };
 }

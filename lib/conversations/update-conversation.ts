@@ -8,6 +8,7 @@ import { count, countDuration, secondsBetween } from "../reports/counters";
 import type { Db } from "../db/client";
 import { badRequest, notFound } from "../errors";
 import { ZPriority, ZStatus } from "./vocabulary";
+import { loadAutomation, ZTag } from "../automation/config";
 
 export const ZConversationPatch = z
   .strictObject({
@@ -17,6 +18,10 @@ export const ZConversationPatch = z
     assigneeId: z.string().min(1).nullable().optional(),
     /** null removes the team */
     teamId: z.string().min(1).nullable().optional(),
+    /** an admin-defined status (its id): sets `status` to its category; null clears it */
+    customStatus: z.string().min(1).max(64).nullable().optional(),
+    /** the whole set of tags (lower-cased) */
+    tags: z.array(ZTag).max(20).optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), { message: "Nothing to change" });
 export type TConversationPatch = z.infer<typeof ZConversationPatch>;
@@ -28,9 +33,27 @@ export async function updateConversation(
   input: TConversationPatch,
 ) {
   const patch = ZConversationPatch.parse(input);
+  let customName: string | null = null;
+  if (patch.customStatus) {
+    const custom = (await loadAutomation(db)).statuses.find((x) => x.id === patch.customStatus);
+    if (!custom) throw badRequest("invalid_status", "No such status");
+    patch.status = custom.category;
+    customName = custom.name;
+  } else if (patch.status && patch.customStatus === undefined) {
+    // A plain status replaces any custom one.
+    patch.customStatus = null;
+  }
   const current = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { status: true, priority: true, assigneeId: true, teamId: true, channel: true, createdAt: true },
+    select: {
+      status: true,
+      customStatus: true,
+      priority: true,
+      assigneeId: true,
+      teamId: true,
+      channel: true,
+      createdAt: true,
+    },
   });
   if (!current) throw notFound("Conversation");
   if (patch.assigneeId) {
@@ -43,14 +66,24 @@ export async function updateConversation(
     if (!team) throw badRequest("invalid_team", "No such team");
   }
 
-  const changes: Array<{ action: string; from: unknown; to: unknown }> = [];
+  const changes: Array<{ action: string; from: unknown; to: unknown; custom?: string | null }> = [];
   const track = (action: string, from: unknown, to: unknown) => {
     if (to !== undefined && to !== from) changes.push({ action, from, to });
   };
-  track("conversation.status_changed", current.status, patch.status);
+  if (patch.customStatus !== undefined && patch.customStatus !== current.customStatus) {
+    // The event names both the category and the admin's status, so the timeline reads as the agent chose.
+    changes.push({ action: "conversation.status_changed", from: current.status, to: patch.status, custom: customName });
+  } else track("conversation.status_changed", current.status, patch.status);
   track("conversation.priority_changed", current.priority, patch.priority);
   track("conversation.assigned", current.assigneeId, patch.assigneeId);
   track("conversation.team_changed", current.teamId, patch.teamId);
+  const tags = patch.tags ? [...new Set(patch.tags)].sort() : undefined;
+  const tagsBefore = (await db.conversationTag.findMany({ where: { conversationId }, orderBy: { tag: "asc" } })).map(
+    (t) => t.tag,
+  );
+  if (tags && tags.join("\n") !== tagsBefore.join("\n")) {
+    changes.push({ action: "conversation.tags_changed", from: tagsBefore, to: tags });
+  }
   if (!changes.length) return;
 
   const solvedNow =
@@ -69,10 +102,21 @@ export async function updateConversation(
       await count(tx, dims, { resolved: 1 });
       await countDuration(tx, dims, "resolution", secondsBetween(current.createdAt, now));
     }
+    if (tags) {
+      await tx.conversationTag.deleteMany({ where: { conversationId, tag: { notIn: tags } } });
+      for (const tag of tags) {
+        await tx.conversationTag.upsert({
+          where: { conversationId_tag: { conversationId, tag } },
+          create: { conversationId, tag },
+          update: {},
+        });
+      }
+    }
     await tx.conversation.update({
       where: { id: conversationId },
       data: {
         status: patch.status,
+        customStatus: patch.customStatus,
         priority: patch.priority,
         assigneeId: patch.assigneeId,
         teamId: patch.teamId,
@@ -80,7 +124,12 @@ export async function updateConversation(
       },
     });
     for (const c of changes) {
-      await recordEvent(tx, { action: c.action, actorUserId, conversationId, data: { from: c.from, to: c.to } });
+      await recordEvent(tx, {
+        action: c.action,
+        actorUserId,
+        conversationId,
+        data: { from: c.from, to: c.to, ...(c.custom !== undefined ? { custom: c.custom } : {}) },
+      });
     }
     // Status, priority and team decide which SLA targets apply and whether they still run.
     await refreshSla(tx, conversationId);

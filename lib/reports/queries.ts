@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { badRequest } from "../errors";
 import { ZChannel } from "../conversations/vocabulary";
 import { OPEN_STATUSES } from "../automation/auto-assign";
-import { COUNTERS, type Counter, reportDay } from "./counters";
+import { COUNTERS, type Counter, type Dimension, monthKey, reportDay, scopeOf } from "./counters";
 import { REPORT_TABLES } from "./csv";
 import { percentile } from "./histogram";
 
@@ -46,6 +46,31 @@ function days(from: string, to: string): string[] {
   return out;
 }
 
+/** The calendar months wholly inside [from, to] (YYYY-MM) and the day ranges left at either end. */
+export function splitRange(from: string, to: string): { months: string[]; edges: Array<[string, string]> } {
+  const months: string[] = [];
+  const lastDay = (month: string) => {
+    const d = new Date(`${month}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + 1, 0);
+    return d.toISOString().slice(0, 10);
+  };
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = nextMonth(m)) {
+    if (`${m}-01` >= from && lastDay(m) <= to) months.push(m);
+  }
+  if (!months.length) return { months, edges: [[from, to]] };
+  const edges: Array<[string, string]> = [];
+  if (from < `${months[0]}-01`) edges.push([from, lastDay(previousMonth(months[0]!))]);
+  if (to > lastDay(months.at(-1)!)) edges.push([`${nextMonth(months.at(-1)!)}-01`, to]);
+  return { months, edges };
+}
+const shiftMonth = (month: string, by: number) => {
+  const d = new Date(`${month}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + by);
+  return d.toISOString().slice(0, 7);
+};
+const nextMonth = (m: string) => shiftMonth(m, 1);
+const previousMonth = (m: string) => shiftMonth(m, -1);
+
 /** Derived figures of a set of counters and its duration histograms. */
 function figures(s: Sums, frt?: Map<number, number>, res?: Map<number, number>) {
   const judged = s.slaMet + s.slaBreached;
@@ -67,53 +92,94 @@ export async function reportOverview(db: Db, q: ReportQuery) {
   if (!(span >= 1 && span <= MAX_DAYS)) {
     throw badRequest("invalid_range", `Pick a range of 1 to ${MAX_DAYS} days, "from" before "to"`);
   }
-  const where = {
-    day: { gte: q.from, lte: q.to },
+  // Every read picks the scope that keeps exactly the filtered dimensions plus the one it breaks down by.
+  const filtered: Dimension[] = [
+    ...(q.channel ? (["channel"] as const) : []),
+    ...(q.team ? (["team"] as const) : []),
+    ...(q.agent ? (["agent"] as const) : []),
+  ];
+  // Whole months in the range are read from month rows, the days at either end from day rows.
+  const { months, edges } = splitRange(q.from, q.to);
+  const wholeRange = {
+    OR: [
+      ...(months.length ? [{ day: { in: months.map(monthKey) } }] : []),
+      ...edges.map(([gte, lte]) => ({ day: { gte, lte } })),
+    ],
+  };
+  const where = (by?: Dimension, days: object = wholeRange) => ({
+    scope: scopeOf(new Set([...filtered, ...(by ? [by] : [])])),
+    ...days,
     ...(q.channel ? { channel: q.channel } : {}),
     ...(q.team ? { teamId: q.team } : {}),
     ...(q.agent ? { agentId: q.agent } : {}),
-  };
-  const today = reportDay(new Date());
-  const [byDayChannel, byAgent, byTeam, durations, later, backlogNow, users, teams] = await Promise.all([
-    db.reportDaily.groupBy({ by: ["day", "channel"], where, _sum: SUM }),
-    db.reportDaily.groupBy({ by: ["agentId"], where, _sum: SUM }),
-    db.reportDaily.groupBy({ by: ["teamId"], where, _sum: SUM }),
+  });
+  const histogram = <K extends "channel" | "teamId" | "agentId">(by: Dimension | undefined, key: K | undefined) =>
     db.reportDuration.groupBy({
-      by: ["channel", "teamId", "agentId", "metric", "bucket"],
-      where,
+      by: [...(key ? [key] : []), "metric", "bucket"] as Array<"channel" | "teamId" | "agentId" | "metric" | "bucket">,
+      where: where(by),
       _sum: { count: true },
-    }),
-    // What happened after the range, to walk the backlog back from today.
-    q.to < today
-      ? db.reportDaily.aggregate({
-          where: { ...where, day: { gt: q.to, lte: today } },
-          _sum: { created: true, resolved: true },
-        })
-      : null,
-    db.conversation.count({
-      where: {
-        status: { in: OPEN_STATUSES },
-        ...(q.channel ? { channel: q.channel } : {}),
-        ...(q.team ? { teamId: q.team } : {}),
-        ...(q.agent ? { assigneeId: q.agent } : {}),
-      },
-    }),
-    db.user.findMany({ where: { role: { in: ["agent", "admin"] } }, select: { id: true, name: true } }),
-    db.team.findMany({ select: { id: true, name: true } }),
-  ]);
+    });
+  const today = reportDay(new Date());
+  const [byDayChannel, byAgent, byTeam, histAll, histChannel, histAgent, histTeam, later, backlogNow, users, teams] =
+    await Promise.all([
+      // The daily series needs every day.
+      db.reportDaily.groupBy({
+        by: ["day", "channel"],
+        where: where("channel", { day: { gte: q.from, lte: q.to } }),
+        _sum: SUM,
+      }),
+      db.reportDaily.groupBy({ by: ["agentId"], where: where("agent"), _sum: SUM }),
+      db.reportDaily.groupBy({ by: ["teamId"], where: where("team"), _sum: SUM }),
+      histogram(undefined, undefined),
+      histogram("channel", "channel"),
+      histogram("agent", "agentId"),
+      histogram("team", "teamId"),
+      // What happened after the range, to walk the backlog back from today.
+      q.to < today
+        ? db.reportDaily.aggregate({
+            where: where(undefined, { gt: q.to, lte: today }),
+            _sum: { created: true, resolved: true },
+          })
+        : null,
+      db.conversation.count({
+        where: {
+          status: { in: OPEN_STATUSES },
+          ...(q.channel ? { channel: q.channel } : {}),
+          ...(q.team ? { teamId: q.team } : {}),
+          ...(q.agent ? { assigneeId: q.agent } : {}),
+        },
+      }),
+      db.user.findMany({ where: { role: { in: ["agent", "admin"] } }, select: { id: true, name: true } }),
+      db.team.findMany({ select: { id: true, name: true } }),
+    ]);
 
-  const hist = (pick: (d: (typeof durations)[number]) => string | null, metric: string) => {
+  type HistRow = {
+    channel?: string;
+    teamId?: string;
+    agentId?: string;
+    metric: string;
+    bucket: number;
+    _sum: { count: number | null };
+  };
+  const hist = (rows: HistRow[], pick: (d: HistRow) => string, metric: string) => {
     const out = new Map<string, Map<number, number>>();
-    for (const d of durations) {
+    for (const d of rows) {
+      if (d.metric !== metric) continue;
       const k = pick(d);
-      if (k === null || d.metric !== metric) continue;
       const m = out.get(k) ?? new Map<number, number>();
       m.set(d.bucket, (m.get(d.bucket) ?? 0) + (d._sum.count ?? 0));
       out.set(k, m);
     }
     return out;
   };
-  const all = { frt: hist(() => "", "first_response"), res: hist(() => "", "resolution") };
+  const both = (rows: HistRow[], pick: (d: HistRow) => string) => ({
+    frt: hist(rows, pick, "first_response"),
+    res: hist(rows, pick, "resolution"),
+  });
+  const all = both(histAll as HistRow[], () => "");
+  const perChannel = both(histChannel as HistRow[], (d) => d.channel ?? "");
+  const perAgent = both(histAgent as HistRow[], (d) => d.agentId ?? "");
+  const perTeam = both(histTeam as HistRow[], (d) => d.teamId ?? "");
 
   const totals = zero();
   const channels = new Map<string, Sums>();
@@ -131,7 +197,7 @@ export async function reportOverview(db: Db, q: ReportQuery) {
   }
 
   // Backlog at the end of each day: today's, less what was opened and plus what was solved since.
-  // Per-agent counters don't include openings, so with an agent filter there is no series.
+  // Openings have no agent, so with an agent filter there is no series.
   let backlog = backlogNow - ((later?._sum.created ?? 0) - (later?._sum.resolved ?? 0));
   const series = days(q.from, q.to)
     .reverse()
@@ -149,12 +215,8 @@ export async function reportOverview(db: Db, q: ReportQuery) {
     })
     .reverse();
 
-  const named = <T extends { id: string }>(id: string, list: Array<T & { name: string }>, none: string) =>
+  const named = (id: string, list: Array<{ id: string; name: string }>, none: string) =>
     id ? (list.find((x) => x.id === id)?.name ?? "(removed)") : none;
-  const frtBy = { agent: hist((d) => d.agentId, "first_response"), team: hist((d) => d.teamId, "first_response") };
-  const resBy = { agent: hist((d) => d.agentId, "resolution"), team: hist((d) => d.teamId, "resolution") };
-  const frtByChannel = hist((d) => d.channel, "first_response");
-  const resByChannel = hist((d) => d.channel, "resolution");
 
   return {
     range: { from: q.from, to: q.to },
@@ -162,21 +224,21 @@ export async function reportOverview(db: Db, q: ReportQuery) {
     daily: series,
     channels: [...channels].map(([channel, s]) => ({
       channel,
-      ...figures(s, frtByChannel.get(channel), resByChannel.get(channel)),
+      ...figures(s, perChannel.frt.get(channel), perChannel.res.get(channel)),
     })),
     agents: byAgent
       .filter((r) => r.agentId)
       .map((r) => ({
         agentId: r.agentId,
         name: named(r.agentId, users, "Nobody"),
-        ...figures(sumsOf(r._sum), frtBy.agent.get(r.agentId), resBy.agent.get(r.agentId)),
+        ...figures(sumsOf(r._sum), perAgent.frt.get(r.agentId), perAgent.res.get(r.agentId)),
       }))
       .sort((a, b) => b.resolved - a.resolved || a.name.localeCompare(b.name)),
     teams: byTeam
       .map((r) => ({
         teamId: r.teamId,
         name: named(r.teamId, teams, "No team"),
-        ...figures(sumsOf(r._sum), frtBy.team.get(r.teamId), resBy.team.get(r.teamId)),
+        ...figures(sumsOf(r._sum), perTeam.frt.get(r.teamId), perTeam.res.get(r.teamId)),
       }))
       .sort((a, b) => b.created - a.created || a.name.localeCompare(b.name)),
   };

@@ -9,11 +9,13 @@ import { log } from "../log";
 import {
   COUNTERS,
   type Counter,
-  count,
-  countDuration,
-  reportDay,
-  secondsBetween,
   type DurationMetric,
+  insertCounterRows,
+  insertDurationRows,
+  reportDay,
+  type ScopedKey,
+  scopedKeys,
+  secondsBetween,
 } from "./counters";
 import { bucketOf } from "./histogram";
 
@@ -21,19 +23,29 @@ const BATCH = 5_000;
 const KEPT: Counter[] = ["slaMet", "slaBreached"];
 
 export async function rebuildReportStats(db: Db): Promise<{ conversations: number }> {
-  const counters = new Map<string, { dims: Dims; add: Partial<Record<Counter, number>> }>();
-  const durations = new Map<string, { dims: Dims; metric: DurationMetric; seconds: number; n: number }>();
-  const bump = (dims: Dims, c: Counter, by = 1) => {
-    const k = dimsKey(dims);
-    const entry = counters.get(k) ?? { dims, add: {} };
-    entry.add[c] = (entry.add[c] ?? 0) + by;
-    counters.set(k, entry);
+  const counters = new Map<string, { key: ScopedKey; add: Record<Counter, number> }>();
+  const durations = new Map<string, { key: ScopedKey; metric: DurationMetric; bucket: number; n: number }>();
+  const keys = (d: Date, channel: string, teamId: string | null, agentId: string | null) =>
+    scopedKeys(reportDay(d), channel, teamId ?? "", agentId ?? "");
+  const bump = (rowKeys: ScopedKey[], c: Counter, by = 1) => {
+    for (const key of rowKeys) {
+      const k = keyString(key);
+      const entry = counters.get(k) ?? {
+        key,
+        add: Object.fromEntries(COUNTERS.map((x) => [x, 0])) as Record<Counter, number>,
+      };
+      entry.add[c] += by;
+      counters.set(k, entry);
+    }
   };
-  const time = (dims: Dims, metric: DurationMetric, seconds: number) => {
-    const k = `${dimsKey(dims)}|${metric}|${bucketOf(seconds)}`;
-    const entry = durations.get(k) ?? { dims, metric, seconds, n: 0 };
-    entry.n++;
-    durations.set(k, entry);
+  const time = (rowKeys: ScopedKey[], metric: DurationMetric, seconds: number) => {
+    const bucket = bucketOf(seconds);
+    for (const key of rowKeys) {
+      const k = `${keyString(key)}|${metric}|${bucket}`;
+      const entry = durations.get(k) ?? { key, metric, bucket, n: 0 };
+      entry.n++;
+      durations.set(k, entry);
+    }
   };
 
   let after = 0;
@@ -56,46 +68,47 @@ export async function rebuildReportStats(db: Db): Promise<{ conversations: numbe
       },
     });
     if (!batch.length) break;
+    const first = batch[0]!.id;
     after = batch.at(-1)!.id;
     total += batch.length;
-    const responders = await firstResponders(
-      db,
-      batch.filter((c) => c.firstResponseAt).map((c) => c.id),
-    );
+    const responders = await firstResponders(db, first, after);
     for (const c of batch) {
-      const at = (d: Date, agentId: string | null) => ({
-        day: reportDay(d),
-        channel: c.channel,
-        teamId: c.teamId ?? "",
-        agentId: agentId ?? "",
-      });
-      bump(at(c.createdAt, null), "created");
+      bump(keys(c.createdAt, c.channel, c.teamId, null), "created");
       if (c.firstResponseAt) {
-        const dims = at(c.firstResponseAt, responders.get(c.id) ?? c.assigneeId);
-        bump(dims, "firstResponses");
-        time(dims, "first_response", secondsBetween(c.createdAt, c.firstResponseAt));
+        const k = keys(c.firstResponseAt, c.channel, c.teamId, responders.get(c.id) ?? c.assigneeId);
+        bump(k, "firstResponses");
+        time(k, "first_response", secondsBetween(c.createdAt, c.firstResponseAt));
       }
       if (c.resolvedAt && (c.status === "solved" || c.status === "closed")) {
-        const dims = at(c.resolvedAt, c.assigneeId);
-        bump(dims, "resolved");
-        time(dims, "resolution", secondsBetween(c.createdAt, c.resolvedAt));
+        const k = keys(c.resolvedAt, c.channel, c.teamId, c.assigneeId);
+        bump(k, "resolved");
+        time(k, "resolution", secondsBetween(c.createdAt, c.resolvedAt));
       }
       if (c.survey?.rating && c.survey.answeredAt) {
-        const dims = at(c.survey.answeredAt, c.assigneeId);
-        bump(dims, "csatAnswers");
-        bump(dims, "csatSum", c.survey.rating);
-        if (c.survey.rating >= 4) bump(dims, "csatPositive");
+        const k = keys(c.survey.answeredAt, c.channel, c.teamId, c.assigneeId);
+        bump(k, "csatAnswers");
+        bump(k, "csatSum", c.survey.rating);
+        if (c.survey.rating >= 4) bump(k, "csatPositive");
       }
     }
   }
 
-  const reset = Object.fromEntries(COUNTERS.filter((c) => !KEPT.includes(c)).map((c) => [c, 0]));
+  const rebuilt = COUNTERS.filter((c) => !KEPT.includes(c));
   await db.$transaction(
     async (tx) => {
-      await tx.reportDaily.updateMany({ data: reset });
+      await tx.reportDaily.updateMany({ data: Object.fromEntries(rebuilt.map((c) => [c, 0])) });
       await tx.reportDuration.deleteMany();
-      for (const { dims, add } of counters.values()) await count(tx, toReportDims(dims), add);
-      for (const d of durations.values()) await countDuration(tx, toReportDims(d.dims), d.metric, d.seconds, d.n);
+      const rows = [...counters.values()].filter((r) => rebuilt.some((c) => r.add[c]));
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        await insertCounterRows(
+          tx,
+          rebuilt,
+          chunk.map((r) => ({ key: r.key, values: rebuilt.map((c) => r.add[c]) })),
+        );
+      }
+      const hist = [...durations.values()];
+      for (let i = 0; i < hist.length; i += 1000) await insertDurationRows(tx, hist.slice(i, i + 1000));
     },
     { timeout: 600_000 },
   );
@@ -103,26 +116,14 @@ export async function rebuildReportStats(db: Db): Promise<{ conversations: numbe
   return { conversations: total };
 }
 
-interface Dims {
-  day: string;
-  channel: string;
-  teamId: string;
-  agentId: string;
-}
-const dimsKey = (d: Dims) => `${d.day}|${d.channel}|${d.teamId}|${d.agentId}`;
-const toReportDims = (d: Dims) => ({
-  at: new Date(`${d.day}T12:00:00Z`),
-  channel: d.channel,
-  teamId: d.teamId || null,
-  agentId: d.agentId || null,
-});
+const keyString = (k: ScopedKey) => `${k.scope}|${k.day}|${k.channel}|${k.teamId}|${k.agentId}`;
 
-/** Who sent each conversation's first answer (automatic messages don't count). */
-async function firstResponders(db: Db, ids: number[]): Promise<Map<number, string | null>> {
+/** Who sent the first answer of each conversation with an id in the range (automatic messages don't count). */
+async function firstResponders(db: Db, fromId: number, toId: number): Promise<Map<number, string | null>> {
   const out = new Map<number, string | null>();
-  if (!ids.length) return out;
+  // A range, not a list of ids: SQLite limits the number of bound parameters.
   const answers = await db.message.findMany({
-    where: { conversationId: { in: ids }, direction: "outbound", automated: false },
+    where: { conversationId: { gte: fromId, lte: toId }, direction: "outbound", automated: false },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { conversationId: true, authorUserId: true },
   });

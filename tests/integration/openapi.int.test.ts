@@ -39,6 +39,7 @@ describe("GET /api/openapi.json", () => {
       "team",
       "channel",
       "tag",
+      "customStatus",
       "sort",
       "cursor",
       "limit",

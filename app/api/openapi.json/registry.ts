@@ -16,6 +16,10 @@ import * as presence from "../me/presence/route";
 import * as adminIvr from "../admin/ivr/route";
 import * as adminAutomation from "../admin/automation/route";
 import * as csatSurvey from "../csat/[token]/route";
+import * as customers from "../customers/route";
+import * as customerMerge from "../customers/[id]/merge/route";
+import * as customerMergeUndo from "../customers/merges/[id]/undo/route";
+import * as conversationMerge from "../conversations/[id]/merge/route";
 import * as reports from "../reports/route";
 import * as reportsExport from "../reports/export/route";
 import * as adminMailbox from "../admin/mailboxes/[id]/route";
@@ -153,6 +157,18 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/admin/chat-sites", methods: adminChatSites, summary: "Websites that embed the chat widget; add one" },
   { path: "/api/admin/chat-sites/{id}", methods: adminChatSite, summary: "Remove a chat site" },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },
+  { path: "/api/customers", methods: customers, summary: "Find customers by name, address or number" },
+  {
+    path: "/api/customers/{id}/merge",
+    methods: customerMerge,
+    summary: "Merge this customer into another (identities, conversations, account move; undoable for 7 days)",
+  },
+  { path: "/api/customers/merges/{id}/undo", methods: customerMergeUndo, summary: "Undo a customer merge" },
+  {
+    path: "/api/conversations/{id}/merge",
+    methods: conversationMerge,
+    summary: "Merge this conversation into another of the same customer's",
+  },
   {
     path: "/api/reports",
     methods: reports,

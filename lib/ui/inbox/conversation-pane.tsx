@@ -7,11 +7,12 @@ import { Empty, ErrorState, Loading, FormError } from "../shared/states";
 import { useAgents } from "./use-agents";
 import { useConversation, type ConversationView } from "./use-conversation";
 import { useReply, useUpdateConversation } from "./use-conversation-mutations";
-import { StatusOptions } from "../shared/status-options";
+import { customValue, StatusOptions } from "../shared/status-options";
 import { smsSegments } from "@/lib/channels/sms/segments";
 import { useActivity } from "../shared/activity";
 import { useReportActivity } from "./use-report-activity";
 import { SlaBadge, useNow } from "../shared/sla";
+import { ConversationTools } from "./conversation-tools";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -30,6 +31,7 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
             {CHANNEL_LABELS[c.channel]}
           </p>
           <SlaSummary conversation={c} />
+          <ConversationTools key={c.tags.join(",")} conversation={c} />
         </div>
         <ConversationControls conversation={c} viewerId={viewerId} />
       </header>
@@ -48,11 +50,17 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
       <label>
         Status
         <select
-          value={c.status}
-          onChange={(e) => update.mutate({ status: e.target.value as TStatus })}
+          value={c.customStatus ? customValue(c.customStatus) : c.status}
+          onChange={(e) =>
+            update.mutate(
+              e.target.value.startsWith("custom:")
+                ? { customStatus: e.target.value.slice("custom:".length) }
+                : { status: e.target.value as TStatus },
+            )
+          }
           disabled={update.isPending}
         >
-          <StatusOptions />
+          <StatusOptions custom={agents.data?.statuses} />
         </select>
       </label>
       <label>
@@ -152,7 +160,8 @@ const AUTOMATIC: Record<string, string> = { auto: "Auto-assignment", rule: "A ro
 const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) => string> = {
   "conversation.assigned": (d, a) =>
     d.to ? `${a ?? "Someone"} assigned the conversation` : `${a ?? "Someone"} unassigned the conversation`,
-  "conversation.status_changed": (d, a) => `${a ?? "Someone"} set status to ${STATUS_LABELS[String(d.to)] ?? d.to}`,
+  "conversation.status_changed": (d, a) =>
+    `${a ?? "Someone"} set status to ${STATUS_LABELS[String(d.to)] ?? d.to}${d.custom ? ` (${String(d.custom)})` : ""}`,
   "conversation.priority_changed": (d, a) => `${a ?? "Someone"} set priority to ${d.to}`,
   "conversation.team_changed": (d, a) => `${a ?? "Someone"} changed the team`,
   "conversation.routed": (d) =>
@@ -161,6 +170,13 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "csat.answered": (d) =>
     `The customer ${d.changed ? "changed their rating to" : "rated this conversation"} ${"★".repeat(Number(d.rating))}${"☆".repeat(5 - Number(d.rating))} (${d.rating}/5)` +
     (d.comment ? `: “${String(d.comment)}”` : ""),
+  "conversation.tags_changed": (d, a) =>
+    `${a ?? "Someone"} set the tags to ${(d.to as string[]).length ? (d.to as string[]).join(", ") : "none"}`,
+  "conversation.merged": (d, a) =>
+    `${a ?? "Someone"} merged #${d.from} into this conversation (${d.messages} messages)`,
+  "conversation.merged_into": (d, a) => `${a ?? "Someone"} merged this conversation into #${d.into}`,
+  "customer.merged": (d, a) => `${a ?? "Someone"} merged customer ${d.from} into ${d.into}`,
+  "customer.merge_undone": (d, a) => `${a ?? "Someone"} undid a customer merge`,
   "sla.breached": (d) =>
     `SLA missed: ${String(d.target).replace("_", " ")} was due ${new Date(String(d.dueAt)).toLocaleString()}`,
   "conversation.reopened": () => "Reopened by the customer's message",

@@ -5,10 +5,12 @@ import { SlaBadge, slaState, useNow } from "../shared/sla";
 import { Empty, ErrorState, Loading } from "../shared/states";
 import type { InboxFilters } from "./query-keys";
 import { useInbox } from "./use-inbox";
+import { useAgents } from "./use-agents";
 
 export function InboxList({ filters, selectedId }: { filters: InboxFilters; selectedId?: number }) {
   const q = useInbox(filters);
   const now = useNow();
+  const agents = useAgents();
   if (q.isPending) return <Loading label="Loading conversations…" />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const items = q.data.pages.flatMap((p) => p.items);
@@ -42,7 +44,10 @@ export function InboxList({ filters, selectedId }: { filters: InboxFilters; sele
               </span>
               <span className="inbox-preview">{c.preview}</span>
               <span className="inbox-badges">
-                <span className={`badge status-${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                <span className={`badge status-${c.status}`}>
+                  {(c.customStatus && agents.data?.statuses.find((x) => x.id === c.customStatus)?.name) ||
+                    STATUS_LABELS[c.status]}
+                </span>
                 <span className="badge">{CHANNEL_LABELS[c.channel]}</span>
                 {c.priority !== "normal" && <span className={`badge priority-${c.priority}`}>{c.priority}</span>}
                 {c.slaDueAt && <SlaBadge dueAt={c.slaDueAt} warnMinutes={warnMinutes} now={now} />}

@@ -6,7 +6,8 @@ import { Empty } from "../shared/states";
 import { ConversationPane } from "./conversation-pane";
 import { InboxList, toSearch } from "./inbox-list";
 import type { InboxFilters } from "./query-keys";
-import { StatusOptions } from "../shared/status-options";
+import { customValue, StatusOptions } from "../shared/status-options";
+import { useAgents } from "./use-agents";
 
 export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId: string }) {
   const params = useSearchParams();
@@ -16,7 +17,9 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
     assignee: params.get("assignee") ?? undefined,
     channel: params.get("channel") ?? undefined,
     sort: params.get("sort") ?? undefined,
+    customStatus: params.get("customStatus") ?? undefined,
   };
+  const agents = useAgents();
   const setFilter = (key: keyof InboxFilters, value: string) =>
     router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, [key]: value || undefined })}`);
 
@@ -26,10 +29,19 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
         <div className="filters" role="group" aria-label="Filters">
           <label>
             Status
-            <select value={filters.status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
+            <select
+              value={filters.customStatus ? customValue(filters.customStatus) : (filters.status ?? "")}
+              onChange={(e) => {
+                const v = e.target.value;
+                const custom = v.startsWith("custom:") ? v.slice("custom:".length) : undefined;
+                router.replace(
+                  `/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, status: custom ? undefined : v || undefined, customStatus: custom })}`,
+                );
+              }}
+            >
               <option value="">All</option>
               <option value="new,open,pending">Unsolved</option>
-              <StatusOptions />
+              <StatusOptions custom={agents.data?.statuses} />
             </select>
           </label>
           <label>

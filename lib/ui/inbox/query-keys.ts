@@ -4,6 +4,8 @@ export interface InboxFilters {
   channel?: string;
   /** "due": soonest SLA due time first */
   sort?: string;
+  /** an admin-defined status id */
+  customStatus?: string;
 }
 
 export const inboxKeys = {

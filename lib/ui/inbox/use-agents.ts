@@ -6,6 +6,8 @@ import { inboxKeys } from "./query-keys";
 export interface AgentsAndTeams {
   agents: Array<{ id: string; name: string; role: string }>;
   teams: Array<{ id: string; name: string }>;
+  /** admin-defined statuses on top of the fixed ones */
+  statuses: Array<{ id: string; name: string; category: string }>;
 }
 
 export function useAgents() {

@@ -1,11 +1,27 @@
 import { STATUSES } from "@/lib/conversations/vocabulary";
 import { STATUS_LABELS } from "./format";
 
-/** One <option> per conversation status, for any status <select>. */
-export function StatusOptions() {
-  return STATUSES.map((s) => (
-    <option key={s} value={s}>
-      {STATUS_LABELS[s]}
-    </option>
-  ));
+/** The value a status <select> uses for an admin-defined status. */
+export const customValue = (id: string) => `custom:${id}`;
+
+/** One <option> per conversation status, for any status <select>; admin-defined ones grouped after them. */
+export function StatusOptions({ custom = [] }: { custom?: ReadonlyArray<{ id: string; name: string }> }) {
+  return (
+    <>
+      {STATUSES.map((s) => (
+        <option key={s} value={s}>
+          {STATUS_LABELS[s]}
+        </option>
+      ))}
+      {custom.length > 0 && (
+        <optgroup label="Your statuses">
+          {custom.map((c) => (
+            <option key={c.id} value={customValue(c.id)}>
+              {c.name}
+            </option>
+          ))}
+        </optgroup>
+      )}
+    </>
+  );
 }

@@ -1,3 +1,10 @@
+-- AlterTable
+ALTER TABLE "Customer" ADD COLUMN "mergedIntoId" TEXT;
+
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN "customStatus" TEXT;
+ALTER TABLE "Conversation" ADD COLUMN "mergedIntoId" INTEGER;
+
 -- CreateTable
 CREATE TABLE "CsatSurvey" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -14,8 +21,9 @@ CREATE TABLE "CsatSurvey" (
 
 -- CreateTable
 CREATE TABLE "ReportDaily" (
+    "scope" INTEGER NOT NULL,
     "day" TEXT NOT NULL,
-    "channel" TEXT NOT NULL,
+    "channel" TEXT NOT NULL DEFAULT '',
     "teamId" TEXT NOT NULL DEFAULT '',
     "agentId" TEXT NOT NULL DEFAULT '',
     "created" INTEGER NOT NULL DEFAULT 0,
@@ -27,20 +35,32 @@ CREATE TABLE "ReportDaily" (
     "csatSum" INTEGER NOT NULL DEFAULT 0,
     "csatPositive" INTEGER NOT NULL DEFAULT 0,
 
-    PRIMARY KEY ("day", "channel", "teamId", "agentId")
+    PRIMARY KEY ("scope", "day", "channel", "teamId", "agentId")
 );
 
 -- CreateTable
 CREATE TABLE "ReportDuration" (
+    "scope" INTEGER NOT NULL,
     "day" TEXT NOT NULL,
-    "channel" TEXT NOT NULL,
+    "channel" TEXT NOT NULL DEFAULT '',
     "teamId" TEXT NOT NULL DEFAULT '',
     "agentId" TEXT NOT NULL DEFAULT '',
     "metric" TEXT NOT NULL,
     "bucket" INTEGER NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
 
-    PRIMARY KEY ("day", "channel", "teamId", "agentId", "metric", "bucket")
+    PRIMARY KEY ("scope", "metric", "day", "channel", "teamId", "agentId", "bucket")
+);
+
+-- CreateTable
+CREATE TABLE "CustomerMerge" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "sourceId" TEXT NOT NULL,
+    "targetId" TEXT NOT NULL,
+    "actorUserId" TEXT NOT NULL,
+    "moved" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "undoneAt" DATETIME
 );
 
 -- CreateIndex
@@ -51,4 +71,10 @@ CREATE UNIQUE INDEX "CsatSurvey_tokenHash_key" ON "CsatSurvey"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "CsatSurvey_customerId_createdAt_idx" ON "CsatSurvey"("customerId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "CustomerMerge_targetId_createdAt_idx" ON "CustomerMerge"("targetId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "CustomerMerge_sourceId_createdAt_idx" ON "CustomerMerge"("sourceId", "createdAt");
 

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { route } from "@/lib/gateway/route";
+import { mergeCustomers, ZCustomerMerge } from "@/lib/customers/merge";
+
+const params = z.strictObject({ id: z.string().min(1).max(64) });
+
+/** Merges this customer into another one (undoable for 7 days). */
+export const POST = route({ policy: "agent", params, body: ZCustomerMerge }, ({ db, caller, params, body }) =>
+  mergeCustomers(db, params.id, body.intoCustomerId, caller.id),
+);

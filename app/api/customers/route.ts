@@ -1,0 +1,6 @@
+import { route } from "@/lib/gateway/route";
+import { searchCustomers, ZCustomerSearch } from "@/lib/customers/merge";
+
+export const GET = route({ policy: "agent", scope: "customers:read", query: ZCustomerSearch }, ({ db, query }) =>
+  searchCustomers(db, query.q),
+);
