@@ -10,7 +10,12 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 
 const { values: args } = parseArgs({
-  options: { conversations: { type: "string", default: "1000000" }, postgres: { type: "string" } },
+  options: {
+    conversations: { type: "string", default: "1000000" },
+    postgres: { type: "string" },
+    /** time the reports on the database a previous run seeded (SQLite only) */
+    reuse: { type: "boolean", default: false },
+  },
 });
 const N = Number(args.conversations);
 const postgres = args.postgres;
@@ -24,7 +29,7 @@ if (postgres) {
   await admin.end();
   process.env.DATABASE_URL = postgres;
 } else {
-  for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench-reports.db${s}`, { force: true });
+  if (!args.reuse) for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench-reports.db${s}`, { force: true });
   process.env.DATABASE_URL = "file:./data/bench-reports.db";
 }
 process.env.NEXTAUTH_SECRET ??= "bench-only-secret-0123456789abcdef0123";
@@ -56,72 +61,74 @@ const rand = () => {
 };
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
-const t0 = performance.now();
-const teams = Array.from({ length: 5 }, (_, i) => `team${i}`);
-const agents = Array.from({ length: 25 }, (_, i) => `agent${i}`);
-await client.team.createMany({ data: teams.map((id) => ({ id, name: `Team ${id}` })) });
-await client.user.createMany({
-  data: agents.map((id) => ({ id, email: `${id}@bench.test`, name: `Agent ${id}`, role: "agent" })),
-});
-const CUSTOMERS = Math.ceil(N / 10);
-const ROWS = 500;
-const insert = async (table: string, cols: string, rows: string[]) => {
-  for (let i = 0; i < rows.length; i += ROWS * 20) {
-    const chunk = rows.slice(i, i + ROWS * 20);
-    await client.$transaction(async (tx) => {
-      for (let j = 0; j < chunk.length; j += ROWS)
-        await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${cols}) VALUES ${chunk.slice(j, j + ROWS).join(",")}`);
-    });
-  }
-};
-for (let c = 0; c < CUSTOMERS; c += 100_000) {
-  const rows = [];
-  for (let i = c; i < Math.min(CUSTOMERS, c + 100_000); i++) rows.push(`('cust${i}', 'Customer ${i}', ${ts(now)})`);
-  await insert("Customer", `"id", "name", "createdAt"`, rows);
-}
-const CHANNELS = ["email", "email", "email", "chat", "chat", "sms", "portal", "voice"];
-for (let start = 0; start < N; start += 50_000) {
-  const conversations: string[] = [];
-  const surveys: string[] = [];
-  for (let i = start; i < Math.min(N, start + 50_000); i++) {
-    const created = now - rand() * 365 * DAY;
-    const responded = rand() < 0.95 ? created + Math.exp(rand() * 9) * 1000 : null; // up to ~2 h
-    const open = rand() < 0.08;
-    const resolved = !open && responded ? responded + Math.exp(rand() * 12) * 1000 : null; // up to ~2 days
-    const status = open ? pick(["new", "open", "pending"]) : resolved ? pick(["solved", "closed"]) : "open";
-    const team = pick(teams);
-    const agent = rand() < 0.9 ? pick(agents) : null;
-    const at = (ms: number | null) => (ms === null || ms > now ? "NULL" : ts(ms));
-    conversations.push(
-      `(${i + 1}, 'cust${i % CUSTOMERS}', '${status}', 'normal', '${pick(CHANNELS)}', 'Bench ${i}', '${team}', ${
-        agent ? `'${agent}'` : "NULL"
-      }, ${at(responded)}, ${status === "solved" || status === "closed" ? at(resolved) : "NULL"}, ${ts(created)}, ${ts(created)}, ${ts(created)})`,
-    );
-    if (resolved && resolved < now && rand() < 0.2) {
-      surveys.push(
-        `('s${i}', ${i + 1}, 'cust${i % CUSTOMERS}', 'email', 'h${i}', ${1 + Math.floor(rand() * 5)}, ${ts(resolved)}, ${ts(resolved)})`,
-      );
+if (!args.reuse) {
+  const t0 = performance.now();
+  const teams = Array.from({ length: 5 }, (_, i) => `team${i}`);
+  const agents = Array.from({ length: 25 }, (_, i) => `agent${i}`);
+  await client.team.createMany({ data: teams.map((id) => ({ id, name: `Team ${id}` })) });
+  await client.user.createMany({
+    data: agents.map((id) => ({ id, email: `${id}@bench.test`, name: `Agent ${id}`, role: "agent" })),
+  });
+  const CUSTOMERS = Math.ceil(N / 10);
+  const ROWS = 500;
+  const insert = async (table: string, cols: string, rows: string[]) => {
+    for (let i = 0; i < rows.length; i += ROWS * 20) {
+      const chunk = rows.slice(i, i + ROWS * 20);
+      await client.$transaction(async (tx) => {
+        for (let j = 0; j < chunk.length; j += ROWS)
+          await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${cols}) VALUES ${chunk.slice(j, j + ROWS).join(",")}`);
+      });
     }
+  };
+  for (let c = 0; c < CUSTOMERS; c += 100_000) {
+    const rows = [];
+    for (let i = c; i < Math.min(CUSTOMERS, c + 100_000); i++) rows.push(`('cust${i}', 'Customer ${i}', ${ts(now)})`);
+    await insert("Customer", `"id", "name", "createdAt"`, rows);
   }
-  await insert(
-    "Conversation",
-    `"id", "customerId", "status", "priority", "channel", "subject", "teamId", "assigneeId", "firstResponseAt", "resolvedAt", "lastMessageAt", "createdAt", "updatedAt"`,
-    conversations,
-  );
-  await insert(
-    "CsatSurvey",
-    `"id", "conversationId", "customerId", "channel", "tokenHash", "rating", "answeredAt", "createdAt"`,
-    surveys,
-  );
-  process.stdout.write(`\rseeded ${Math.min(N, start + 50_000).toLocaleString()} conversations`);
-}
-if (postgres) await client.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Conversation"', 'id'), ${N})`);
-const seeded = performance.now() - t0;
-console.log(`\nseeded ${N.toLocaleString()} conversations in ${(seeded / 1000).toFixed(1)} s`);
+  const CHANNELS = ["email", "email", "email", "chat", "chat", "sms", "portal", "voice"];
+  for (let start = 0; start < N; start += 50_000) {
+    const conversations: string[] = [];
+    const surveys: string[] = [];
+    for (let i = start; i < Math.min(N, start + 50_000); i++) {
+      const created = now - rand() * 365 * DAY;
+      const responded = rand() < 0.95 ? created + Math.exp(rand() * 9) * 1000 : null; // up to ~2 h
+      const open = rand() < 0.08;
+      const resolved = !open && responded ? responded + Math.exp(rand() * 12) * 1000 : null; // up to ~2 days
+      const status = open ? pick(["new", "open", "pending"]) : resolved ? pick(["solved", "closed"]) : "open";
+      const team = pick(teams);
+      const agent = rand() < 0.9 ? pick(agents) : null;
+      const at = (ms: number | null) => (ms === null || ms > now ? "NULL" : ts(ms));
+      conversations.push(
+        `(${i + 1}, 'cust${i % CUSTOMERS}', '${status}', 'normal', '${pick(CHANNELS)}', 'Bench ${i}', '${team}', ${
+          agent ? `'${agent}'` : "NULL"
+        }, ${at(responded)}, ${status === "solved" || status === "closed" ? at(resolved) : "NULL"}, ${ts(created)}, ${ts(created)}, ${ts(created)})`,
+      );
+      if (resolved && resolved < now && rand() < 0.2) {
+        surveys.push(
+          `('s${i}', ${i + 1}, 'cust${i % CUSTOMERS}', 'email', 'h${i}', ${1 + Math.floor(rand() * 5)}, ${ts(resolved)}, ${ts(resolved)})`,
+        );
+      }
+    }
+    await insert(
+      "Conversation",
+      `"id", "customerId", "status", "priority", "channel", "subject", "teamId", "assigneeId", "firstResponseAt", "resolvedAt", "lastMessageAt", "createdAt", "updatedAt"`,
+      conversations,
+    );
+    await insert(
+      "CsatSurvey",
+      `"id", "conversationId", "customerId", "channel", "tokenHash", "rating", "answeredAt", "createdAt"`,
+      surveys,
+    );
+    process.stdout.write(`\rseeded ${Math.min(N, start + 50_000).toLocaleString()} conversations`);
+  }
+  if (postgres) await client.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Conversation"', 'id'), ${N})`);
+  const seeded = performance.now() - t0;
+  console.log(`\nseeded ${N.toLocaleString()} conversations in ${(seeded / 1000).toFixed(1)} s`);
 
-const t1 = performance.now();
-await rebuildReportStats(client);
-console.log(`report counters built from the conversations in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  const t1 = performance.now();
+  await rebuildReportStats(client);
+  console.log(`report counters built from the conversations in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+}
 const counts = { daily: await client.reportDaily.count(), durations: await client.reportDuration.count() };
 console.log(`counter rows: ${counts.daily.toLocaleString()} daily, ${counts.durations.toLocaleString()} histogram`);
 

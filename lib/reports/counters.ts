@@ -111,7 +111,7 @@ export async function insertDurationRows(
   await tx.$executeRaw`
     INSERT INTO "ReportDuration" ("scope", "day", "channel", "teamId", "agentId", "metric", "bucket", "count")
     VALUES ${Prisma.join(tuples)}
-    ON CONFLICT ("scope", "metric", "day", "channel", "teamId", "agentId", "bucket")
+    ON CONFLICT ("scope", "day", "channel", "teamId", "agentId", "metric", "bucket")
     DO UPDATE SET "count" = "ReportDuration"."count" + excluded."count"`;
 }
 

@@ -98,21 +98,23 @@ export async function reportOverview(db: Db, q: ReportQuery) {
     ...(q.team ? (["team"] as const) : []),
     ...(q.agent ? (["agent"] as const) : []),
   ];
-  // Whole months in the range are read from month rows, the days at either end from day rows.
+  // Whole months in the range are read from month rows, the days at either end from day rows — as one list
+  // of keys, so with the dimensions spelled out (a dimension outside the scope is "") every read is a set of
+  // point lookups on the primary key rather than a range scan.
   const { months, edges } = splitRange(q.from, q.to);
-  const wholeRange = {
-    OR: [
-      ...(months.length ? [{ day: { in: months.map(monthKey) } }] : []),
-      ...edges.map(([gte, lte]) => ({ day: { gte, lte } })),
-    ],
+  const wholeRange = { day: { in: [...months.map(monthKey), ...edges.flatMap(([a, b]) => days(a, b))] } };
+  const where = (by?: Dimension, period: object = wholeRange) => {
+    const kept = new Set([...filtered, ...(by ? [by] : [])]);
+    const value = (d: Dimension, filter: string | undefined) => (kept.has(d) ? (filter ? filter : undefined) : "");
+    const [channel, teamId, agentId] = [value("channel", q.channel), value("team", q.team), value("agent", q.agent)];
+    return {
+      scope: scopeOf(kept),
+      ...period,
+      ...(channel !== undefined ? { channel } : {}),
+      ...(teamId !== undefined ? { teamId } : {}),
+      ...(agentId !== undefined ? { agentId } : {}),
+    };
   };
-  const where = (by?: Dimension, days: object = wholeRange) => ({
-    scope: scopeOf(new Set([...filtered, ...(by ? [by] : [])])),
-    ...days,
-    ...(q.channel ? { channel: q.channel } : {}),
-    ...(q.team ? { teamId: q.team } : {}),
-    ...(q.agent ? { agentId: q.agent } : {}),
-  });
   const histogram = <K extends "channel" | "teamId" | "agentId">(by: Dimension | undefined, key: K | undefined) =>
     db.reportDuration.groupBy({
       by: [...(key ? [key] : []), "metric", "bucket"] as Array<"channel" | "teamId" | "agentId" | "metric" | "bucket">,

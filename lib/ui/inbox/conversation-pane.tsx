@@ -26,7 +26,7 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
           <h1 id="conversation-title">
             #{c.id} {c.subject}
           </h1>
-          <p className="muted">
+          <p className="muted" data-testid="customer-line">
             {c.customer.name} · {c.customer.identities.map((i) => i.value).join(" · ")} · started on{" "}
             {CHANNEL_LABELS[c.channel]}
           </p>
@@ -173,7 +173,7 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "conversation.tags_changed": (d, a) =>
     `${a ?? "Someone"} set the tags to ${(d.to as string[]).length ? (d.to as string[]).join(", ") : "none"}`,
   "conversation.merged": (d, a) =>
-    `${a ?? "Someone"} merged #${d.from} into this conversation (${d.messages} messages)`,
+    `${a ?? "Someone"} merged #${d.from} into this conversation (${d.messages} message${d.messages === 1 ? "" : "s"})`,
   "conversation.merged_into": (d, a) => `${a ?? "Someone"} merged this conversation into #${d.into}`,
   "customer.merged": (d, a) => `${a ?? "Someone"} merged customer ${d.from} into ${d.into}`,
   "customer.merge_undone": (d, a) => `${a ?? "Someone"} undid a customer merge`,

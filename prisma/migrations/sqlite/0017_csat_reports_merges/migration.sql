@@ -49,7 +49,7 @@ CREATE TABLE "ReportDuration" (
     "bucket" INTEGER NOT NULL,
     "count" INTEGER NOT NULL DEFAULT 0,
 
-    PRIMARY KEY ("scope", "metric", "day", "channel", "teamId", "agentId", "bucket")
+    PRIMARY KEY ("scope", "day", "channel", "teamId", "agentId", "metric", "bucket")
 );
 
 -- CreateTable
@@ -77,4 +77,13 @@ CREATE INDEX "CustomerMerge_targetId_createdAt_idx" ON "CustomerMerge"("targetId
 
 -- CreateIndex
 CREATE INDEX "CustomerMerge_sourceId_createdAt_idx" ON "CustomerMerge"("sourceId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Conversation_teamId_status_idx" ON "Conversation"("teamId", "status");
+
+-- CreateIndex
+CREATE INDEX "Conversation_assigneeId_status_idx" ON "Conversation"("assigneeId", "status");
+
+-- CreateIndex
+CREATE INDEX "Conversation_channel_status_idx" ON "Conversation"("channel", "status");
 
