@@ -1,10 +1,10 @@
 // What admins configure for the helpdesk's automatic processes: routing rules,
 // SLA policies on business hours, auto-assignment per team and the
 // auto-acknowledgement. Each is one validated settings document.
-import { z } from "zod";
+import { z, type ZodType } from "zod";
 import type { Db, Tx } from "../db/client";
 import { badRequest } from "../errors";
-import { readSetting, writeSetting } from "../settings/settings";
+import { parseSetting, readSettings, writeSetting } from "../settings/settings";
 import { ALWAYS_OPEN, ZBusinessHours } from "../time/business-hours";
 import { ZChannel, ZPriority } from "../conversations/vocabulary";
 
@@ -187,15 +187,17 @@ const KEYS = {
 } as const;
 
 export async function loadAutomation(db: Db | Tx): Promise<AutomationConfig> {
-  const [rules, sla, assignment, autoAck, csat, statuses] = await Promise.all([
-    readSetting(db, KEYS.rules, ZRules, DEFAULT_AUTOMATION.rules),
-    readSetting(db, KEYS.sla, ZSlaConfig, DEFAULT_AUTOMATION.sla),
-    readSetting(db, KEYS.assignment, ZAssignmentConfig, DEFAULT_AUTOMATION.assignment),
-    readSetting(db, KEYS.autoAck, ZAutoAck, DEFAULT_AUTOMATION.autoAck),
-    readSetting(db, KEYS.csat, ZCsat, DEFAULT_AUTOMATION.csat),
-    readSetting(db, KEYS.statuses, ZCustomStatuses, DEFAULT_AUTOMATION.statuses),
-  ]);
-  return { rules, sla, assignment, autoAck, csat, statuses };
+  const stored = await readSettings(db, Object.values(KEYS));
+  const part = <T>(key: string, schema: ZodType<T>, fallback: T) =>
+    parseSetting(key, stored.get(key), schema, fallback);
+  return {
+    rules: part(KEYS.rules, ZRules, DEFAULT_AUTOMATION.rules),
+    sla: part(KEYS.sla, ZSlaConfig, DEFAULT_AUTOMATION.sla),
+    assignment: part(KEYS.assignment, ZAssignmentConfig, DEFAULT_AUTOMATION.assignment),
+    autoAck: part(KEYS.autoAck, ZAutoAck, DEFAULT_AUTOMATION.autoAck),
+    csat: part(KEYS.csat, ZCsat, DEFAULT_AUTOMATION.csat),
+    statuses: part(KEYS.statuses, ZCustomStatuses, DEFAULT_AUTOMATION.statuses),
+  };
 }
 
 export const ZAutomationPatch = ZAutomationConfig.partial().refine(

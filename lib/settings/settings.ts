@@ -9,8 +9,18 @@ import { log } from "../log";
 /** Reads inside a transaction too (`Tx`), so automation sees the settings its change commits with. */
 export async function readSetting<T>(db: Db | Tx, key: string, schema: ZodType<T>, fallback: T): Promise<T> {
   const row = await db.setting.findUnique({ where: { key } });
-  if (!row) return fallback;
-  const parsed = schema.safeParse(JSON.parse(row.value));
+  return parseSetting(key, row?.value, schema, fallback);
+}
+
+/** Several settings in one query (every inbound message reads the automation's). */
+export async function readSettings(db: Db | Tx, keys: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.setting.findMany({ where: { key: { in: [...keys] } } });
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export function parseSetting<T>(key: string, stored: string | undefined, schema: ZodType<T>, fallback: T): T {
+  if (stored === undefined) return fallback;
+  const parsed = schema.safeParse(JSON.parse(stored));
   if (parsed.success) return parsed.data;
   log.error("stored setting does not validate; using the default", { key, issues: parsed.error.issues.slice(0, 5) });
   return fallback;
