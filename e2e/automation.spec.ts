@@ -126,7 +126,8 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
   // The report shows it: Billing's numbers, Sam's row, charts, and the table as CSV
   await sam.getByRole("link", { name: "Reports" }).click();
   await expect(sam.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
-  await sam.getByLabel("Team").selectOption({ label: "Billing" });
+  // (Scoped to the filters: the "By team" table is labelled too.)
+  await sam.getByRole("group", { name: "Report filters" }).getByLabel("Team").selectOption({ label: "Billing" });
   await expect(sam).toHaveURL(/team=/);
   const kpis = sam.getByRole("definition");
   await expect(sam.getByLabel("Totals")).toContainText("CSAT4.0 / 5 (1)");

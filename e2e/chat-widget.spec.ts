@@ -1,12 +1,18 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import config from "../playwright.config";
 import { APP_URL } from "./e2e-env";
-import { allowLoopbackFromOtherOrigins, signInAsAgent, signInWithPassword, uniq } from "./helpers";
-import { ADMIN_EMAIL, DEMO_PASSWORD } from "./e2e-env";
+import { allowLoopbackFromOtherOrigins, sentMail, signInAsAgent, signInWithPassword, swaks, uniq } from "./helpers";
+import { ADMIN_EMAIL, DEMO_PASSWORD, SUPPORT_ADDRESS } from "./e2e-env";
 
 test.use(allowLoopbackFromOtherOrigins(config.use?.launchOptions));
 
 const SHOP = "http://shop.localhost:3194";
+// The smallest valid PNG (1×1)
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 /** A customer's website on its own origin, with CSS that would wreck an unprotected widget. */
 async function hostSite(context: BrowserContext, origin: string, siteKey: string) {
@@ -63,7 +69,7 @@ test("a visitor chats from a customer's website; the agent answers live; a reloa
   await expect(chat.getByText(siteName)).toBeVisible();
   const question = `${uniq("Do you ship to Norway?")} <img src=x onerror=alert(1)>`;
   await chat.getByLabel("Your message").fill(question);
-  await chat.getByRole("button", { name: "Send" }).click();
+  await chat.getByRole("button", { name: "Send", exact: true }).click();
   await expect(chat.getByTestId("widget-message").filter({ hasText: question })).toBeVisible();
 
   // It reaches the agent's open inbox by itself, as a chat conversation, shown as text.
@@ -97,6 +103,20 @@ test("a visitor chats from a customer's website; the agent answers live; a reloa
   const reply = chat.getByTestId("widget-message").filter({ hasText: answer });
   await expect(reply).toBeVisible();
   await expect(reply).toContainText("Alex Agent");
+  await expect(reply.getByTestId("widget-avatar")).toHaveText("AA");
+
+  // "Seen" both ways: the open widget saw the reply; the agent has the visitor's messages in view.
+  await expect(
+    pane.getByTestId("timeline-message").filter({ hasText: answer }).getByTestId("message-seen"),
+  ).toBeVisible();
+  await expect(chat.getByTestId("widget-seen")).toHaveText("Seen");
+
+  // The visitor sends a screenshot; both sides see the image.
+  await chat.getByLabel("Send an image").setInputFiles({ name: "broken-box.png", mimeType: "image/png", buffer: PNG });
+  await expect(chat.getByTestId("widget-image")).toHaveAttribute("alt", "broken-box.png");
+  const shown = pane.locator("img.timeline-image[alt='broken-box.png']");
+  await expect(shown).toBeVisible();
+  expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
   // A reload keeps the chat open and its history (same browser, same visitor).
   await visitor.reload();
@@ -106,4 +126,81 @@ test("a visitor chats from a customer's website; the agent answers live; a reloa
   expect(dialogs).toEqual([]);
 
   await Promise.all([adminContext.close(), agentContext.close(), visitorContext.close()]);
+});
+
+test("a visitor who left the chat gets the agent's reply by email, and their email answer lands in the same conversation", async ({
+  browser,
+}) => {
+  // The visitor counts as gone a minute after their widget's stream stops.
+  test.setTimeout(180_000);
+  const admin = await (await browser.newContext()).newPage();
+  await signInWithPassword(admin, ADMIN_EMAIL, DEMO_PASSWORD);
+  await expect(admin).toHaveURL(/\/inbox/);
+  await admin.goto("/admin/chat");
+  const siteName = uniq("Offline shop");
+  await admin.getByLabel("Name", { exact: true }).fill(siteName);
+  await admin.getByLabel(/Origins allowed/).fill(SHOP);
+  await admin.getByLabel(/Ask for name and email/).check();
+  await admin.getByRole("button", { name: "Add website" }).click();
+  const snippet = await admin
+    .getByTestId("chat-site")
+    .filter({ hasText: siteName })
+    .getByTestId("embed-snippet")
+    .textContent();
+  const siteKey = /data-site="([^"]+)"/.exec(snippet ?? "")![1]!;
+
+  // The visitor leaves their name and address with the question, then closes the tab.
+  const visitorContext = await browser.newContext();
+  await hostSite(visitorContext, SHOP, siteKey);
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`${SHOP}/checkout`);
+  await visitor.getByRole("button", { name: "Open chat" }).click();
+  const chat = visitor.frameLocator('iframe[title="Chat with us"]');
+  const email = `${uniq("visitor").replace(/\W+/g, ".")}@example.com`;
+  const question = uniq("Can I pay by invoice?");
+  await chat.getByLabel("Your name").fill("Vera Visitor");
+  await chat.getByLabel("Your email").fill(email);
+  await chat.getByLabel("Your message").fill(question);
+  await chat.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(chat.getByTestId("widget-message").filter({ hasText: question })).toBeVisible();
+  await visitorContext.close();
+
+  // The agent answers once the visitor is gone: it goes by email too, with our reply address.
+  const agent = await (await browser.newContext()).newPage();
+  await signInAsAgent(agent);
+  await agent
+    .getByRole("list", { name: "Conversations" })
+    .getByRole("link", { name: new RegExp(`Chat on ${siteName}`) })
+    .click();
+  await expect(agent.getByTestId("timeline-message").filter({ hasText: question })).toBeVisible();
+  await agent.waitForTimeout(65_000);
+  const answer = uniq("Yes — invoices are fine");
+  await agent.getByLabel("Reply to the customer").fill(answer);
+  await agent.getByRole("button", { name: "Send reply" }).click();
+  await expect
+    .poll(async () => (await sentMail((m) => m.to.includes(email) && !!m.text?.includes(answer)))?.messageId, {
+      timeout: 20_000,
+    })
+    .toBeTruthy();
+  const mailed = (await sentMail((m) => m.to.includes(email) && !!m.text?.includes(answer)))!;
+
+  // They answer from their mail client: the same conversation, live in the agent's view.
+  const followUp = uniq("Great, send it to accounts");
+  swaks(
+    [
+      `From: Vera Visitor <${email}>`,
+      `To: ${SUPPORT_ADDRESS}`,
+      `Subject: Re: ${mailed.subject}`,
+      `Message-ID: <${Date.now()}-vera@example.com>`,
+      `In-Reply-To: ${mailed.messageId}`,
+      `References: ${mailed.messageId}`,
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      followUp,
+      "",
+    ].join("\n"),
+    email,
+  );
+  await expect(agent.getByTestId("timeline-message").filter({ hasText: followUp })).toBeVisible({ timeout: 20_000 });
+  await expect(agent.getByTestId("timeline-message").filter({ hasText: followUp })).toContainText("Email");
 });

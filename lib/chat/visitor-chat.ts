@@ -107,7 +107,7 @@ export async function visitorCustomerId(db: Db, v: Visitor): Promise<string | nu
   return identity?.customerId ?? null;
 }
 
-async function siteOf(db: Db, v: Visitor): Promise<ChatSiteView> {
+export async function visitorSite(db: Db, v: Visitor): Promise<ChatSiteView> {
   const site = await findChatSite(db, v.siteKey);
   // A token for a site that was removed opens nothing.
   if (!site) throw new AppError(401, "invalid_visitor_token", "This chat is no longer available");
@@ -116,7 +116,7 @@ async function siteOf(db: Db, v: Visitor): Promise<ChatSiteView> {
 
 /** The visitor's current conversation as the widget shows it (no internal notes). */
 export async function visitorTimeline(db: Db, v: Visitor) {
-  await siteOf(db, v);
+  await visitorSite(db, v);
   const customerId = await visitorCustomerId(db, v);
   if (!customerId) return { conversationId: null, status: null, messages: [] };
   const conversation = await db.conversation.findFirst({
@@ -129,7 +129,15 @@ export async function visitorTimeline(db: Db, v: Visitor) {
         where: { direction: { in: ["inbound", "outbound"] } },
         orderBy: { createdAt: "asc" },
         take: 200,
-        select: { id: true, direction: true, body: true, createdAt: true, author: { select: { name: true } } },
+        select: {
+          id: true,
+          direction: true,
+          body: true,
+          createdAt: true,
+          seenAt: true,
+          author: { select: { name: true } },
+          attachments: { select: { storageKey: true, filename: true, contentType: true } },
+        },
       },
     },
   });
@@ -143,6 +151,8 @@ export async function visitorTimeline(db: Db, v: Visitor) {
       body: m.body,
       author: m.direction === "outbound" ? (m.author?.name ?? "Support") : null,
       createdAt: m.createdAt,
+      seen: !!m.seenAt,
+      images: m.attachments.filter((a) => a.contentType.startsWith("image/")),
     })),
   };
 }
@@ -150,7 +160,7 @@ export async function visitorTimeline(db: Db, v: Visitor) {
 export async function postVisitorMessage(db: Db, v: Visitor, input: z.infer<typeof ZChatMessage>) {
   if (input.body.length > CHAT_MAX_CHARS)
     throw new AppError(413, "message_too_large", `Messages can be up to ${CHAT_MAX_CHARS} characters`);
-  const site = await siteOf(db, v);
+  const site = await visitorSite(db, v);
   const known = await visitorCustomerId(db, v);
   if (!known && site.requirePreChat && (!input.name || !input.email))
     throw new AppError(400, "prechat_required", "Tell us your name and email first");

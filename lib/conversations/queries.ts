@@ -129,6 +129,7 @@ const messageSelect = {
   rawStorageKey: true,
   deliveryStatus: true,
   deliveryError: true,
+  seenAt: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
   attachments: { select: { id: true, filename: true, contentType: true, size: true, storageKey: true } },

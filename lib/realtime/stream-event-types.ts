@@ -20,6 +20,7 @@ export const STREAM_EVENT_TYPES = [
   "message.sent",
   "message.delivery_status",
   "message.delivery_failed",
+  "message.seen",
   "note.added",
   "call.ended",
 ] as const;

@@ -17,6 +17,7 @@ const CUSTOMER_VISIBLE = new Set([
   "message.sent",
   "message.delivery_status",
   "message.delivery_failed",
+  "message.seen",
 ]);
 
 export const STREAM_CHANNEL = "omnidesk_stream";

@@ -20,6 +20,7 @@ import { inboundHandlers } from "@/lib/processes/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { createWebhook, fanOutEvents } from "@/lib/webhooks/webhooks";
 import { createChatSite } from "@/lib/chat/sites";
+import { postVisitorImage } from "@/lib/chat/chat-extras";
 import { issueVisitorToken, newVisitorId } from "@/lib/chat/visitor-token";
 import { createToken } from "@/lib/tokens/api-tokens";
 import { findAccount } from "@/lib/users/accounts";
@@ -165,10 +166,19 @@ async function fixtures() {
   });
   const surveyToken = /\/csat\/(\S+)$/.exec(surveyMessage.body)![1]!;
   const site = await createChatSite(db(), { name: "Shop", allowedOrigins: ["https://shop.example.com"] }, admin.id);
-  const visitorToken = issueVisitorToken(
-    { siteKey: site.key, visitorId: newVisitorId() },
-    process.env.NEXTAUTH_SECRET!,
+  const visitor = { siteKey: site.key, visitorId: newVisitorId() };
+  const visitorToken = issueVisitorToken(visitor, process.env.NEXTAUTH_SECRET!);
+  // An image in the matrix visitor's own chat
+  const visitorImage = await postVisitorImage(
+    db(),
+    blobStore(),
+    visitor,
+    Buffer.from(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+      "hex",
+    ),
   );
+  const imageKey = (await db().attachment.findFirstOrThrow({ where: { messageId: visitorImage.id } })).storageKey;
   const agentToken = await createToken(db(), (await findAccount(db(), agent.id))!, {
     name: "agent's",
     scopes: ["conversations:read"],
@@ -193,6 +203,7 @@ async function fixtures() {
       webhookId: webhook.id,
       deliveryId: delivery.id,
       surveyToken,
+      imageKey,
     },
   };
 }
@@ -211,6 +222,7 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path.startsWith("/api/admin/webhooks/{id}")) return { id: f.params.webhookId };
   if (path === "/api/admin/chat-sites/{id}") return { id: f.params.siteId };
   if (path === "/api/csat/{token}") return { token: f.params.surveyToken };
+  if (path === "/api/widget/attachments/{key}") return { key: f.params.imageKey };
   return undefined;
 }
 

@@ -11,6 +11,9 @@ import * as widgetMessages from "../widget/messages/route";
 import * as widgetSession from "../widget/session/route";
 import * as widgetStream from "../widget/stream/route";
 import * as widgetTyping from "../widget/typing/route";
+import * as widgetAttachments from "../widget/attachments/route";
+import * as widgetAttachment from "../widget/attachments/[key]/route";
+import * as widgetSeen from "../widget/seen/route";
 import * as conversationActivity from "../conversations/[id]/activity/route";
 import * as presence from "../me/presence/route";
 import * as adminIvr from "../admin/ivr/route";
@@ -156,6 +159,9 @@ export const API_ROUTES: DocumentedRoute[] = [
   { path: "/api/widget/stream", methods: widgetStream, summary: "Chat widget: live events of my conversation (SSE)" },
   { path: "/api/admin/chat-sites", methods: adminChatSites, summary: "Websites that embed the chat widget; add one" },
   { path: "/api/admin/chat-sites/{id}", methods: adminChatSite, summary: "Remove a chat site" },
+  { path: "/api/widget/attachments", methods: widgetAttachments, summary: "Send an image in the chat (the body)" },
+  { path: "/api/widget/attachments/{key}", methods: widgetAttachment, summary: "An image of my chat" },
+  { path: "/api/widget/seen", methods: widgetSeen, summary: "The widget showed the helpdesk's messages up to one" },
   { path: "/api/health", methods: health, summary: "Liveness, including the database" },
   { path: "/api/customers", methods: customers, summary: "Find customers by name, address or number" },
   {

@@ -213,6 +213,11 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
                   {entry.m.deliveryStatus}
                 </span>
               )}
+              {entry.m.direction === "outbound" && entry.m.seenAt && (
+                <span className="badge" data-testid="message-seen" title={new Date(entry.m.seenAt).toLocaleString()}>
+                  seen
+                </span>
+              )}
               <time dateTime={entry.m.createdAt}>{formatTime(entry.m.createdAt)}</time>
             </div>
             {entry.m.bodyHtml ? (
@@ -235,6 +240,11 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
                     )}
                     {a.size > 0 ? ` (${Math.ceil(a.size / 1024)} KB)` : ""}
                     {a.storageKey === "too-large" && " — not stored: over the size limit"}
+                    {/* Images show inline: the attachment route serves only sniffed image types inline. */}
+                    {a.contentType.startsWith("image/") && /^[0-9a-f]{64}/.test(a.storageKey) && (
+                      // eslint-disable-next-line @next/next/no-img-element -- served by our access-checked route
+                      <img className="timeline-image" src={`/api/attachments/${a.storageKey}`} alt={a.filename} />
+                    )}
                   </li>
                 ))}
               </ul>

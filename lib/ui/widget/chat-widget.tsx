@@ -21,6 +21,9 @@ interface ChatMessage {
   body: string;
   author: string | null;
   createdAt: string;
+  /** the other side saw it */
+  seen: boolean;
+  images: { storageKey: string; filename: string }[];
 }
 interface Timeline {
   conversationId: number | null;
@@ -108,7 +111,7 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
           setAgentTyping(s.data.active ? { name: s.data.name, until: Date.now() + 6_000 } : null);
           return;
         }
-        if (type.startsWith("message.")) setAgentTyping(null);
+        if (type === "message.sent") setAgentTyping(null);
         void client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] });
       },
       setLive,
@@ -117,17 +120,30 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
 
   const messages = timeline.data?.messages ?? [];
   const replies = messages.filter((m) => !m.fromVisitor).length;
+  const lastReply = messages.findLast((m) => !m.fromVisitor);
+  // Tells the helpdesk its messages were seen, once each, while the chat is in front of the visitor.
+  const reportSeen = useCallback(() => {
+    if (token && lastReply && !lastReply.seen) {
+      void widgetApi("/api/widget/seen", token, { method: "POST", body: { upTo: lastReply.id } }).catch(
+        () => undefined,
+      );
+    }
+  }, [token, lastReply]);
   useEffect(() => {
     end.current?.scrollIntoView({ block: "end" });
     const visible = document.visibilityState === "visible" && document.hasFocus();
-    if (visible) seen.current = replies;
+    if (visible) {
+      seen.current = replies;
+      reportSeen();
+    }
     postUnread(Math.max(0, replies - seen.current));
-  }, [replies, messages.length]);
+  }, [replies, messages.length, reportSeen]);
 
   const onFocus = useCallback(() => {
     seen.current = replies;
     postUnread(0);
-  }, [replies]);
+    reportSeen();
+  }, [replies, reportSeen]);
   useEffect(() => {
     window.addEventListener("focus", onFocus);
     return () => window.removeEventListener("focus", onFocus);
@@ -175,6 +191,36 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
     }
   };
 
+  const sendImage = async (file: File) => {
+    if (!token) return;
+    setSending(true);
+    setError("");
+    try {
+      const res = await fetch("/api/widget/attachments", {
+        method: "POST",
+        headers: {
+          authorization: `Visitor ${token}`,
+          "content-type": file.type || "application/octet-stream",
+          "x-filename": encodeURIComponent(file.name),
+        },
+        body: file,
+      });
+      if (!res.ok) {
+        const data = await res.json().catch(() => undefined);
+        throw new ApiError(
+          res.status,
+          data?.error?.code ?? "http_error",
+          data?.error?.message ?? "The image was not sent",
+        );
+      }
+      await client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "The image was not sent. Try again.");
+    } finally {
+      setSending(false);
+    }
+  };
+
   if (sessionError)
     return (
       <div className="widget widget-error" role="alert">
@@ -202,11 +248,24 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
         {!timeline.isLoading && messages.length === 0 && (
           <p className="muted">Ask us anything — we are here to help.</p>
         )}
-        {messages.map((m) => (
+        {messages.map((m, i) => (
           <div key={m.id} className={`widget-bubble ${m.fromVisitor ? "mine" : "theirs"}`} data-testid="widget-message">
-            {m.author && <span className="widget-author">{m.author}</span>}
+            {m.author && (
+              <span className="widget-author">
+                <Avatar name={m.author} /> {m.author}
+              </span>
+            )}
             {/* Text, never HTML: whatever anyone typed is shown as typed. */}
-            <MessageBody body={m.body} fromVisitor={m.fromVisitor} />
+            {m.images.length > 0 ? (
+              m.images.map((img) => <WidgetImage key={img.storageKey} token={token!} image={img} />)
+            ) : (
+              <MessageBody body={m.body} fromVisitor={m.fromVisitor} />
+            )}
+            {m.fromVisitor && m.seen && !messages.slice(i + 1).some((n) => n.fromVisitor && n.seen) && (
+              <span className="widget-seen" data-testid="widget-seen">
+                Seen
+              </span>
+            )}
           </div>
         ))}
         {agentTyping && (
@@ -255,6 +314,21 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
             }}
             rows={2}
           />
+          <label className="btn widget-attach" title="Send an image">
+            <span aria-hidden="true">🖼</span>
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/gif,image/webp"
+              aria-label="Send an image"
+              className="visually-hidden"
+              disabled={sending || needPreChat}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) void sendImage(file);
+              }}
+            />
+          </label>
           <button type="submit" className="btn btn-primary" disabled={sending || !text.trim()}>
             Send
           </button>
@@ -276,4 +350,45 @@ function MessageBody({ body, fromVisitor }: { body: string; fromVisitor: boolean
       <SurveyForm token={survey[1]!} compact />
     </>
   );
+}
+
+/** An agent's initials on a colour of their own (the same name always gets the same colour). */
+function Avatar({ name }: { name: string }) {
+  const initials = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join("");
+  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 7);
+  return (
+    <span
+      className="widget-avatar"
+      style={{ background: `hsl(${hue} 55% 42%)` }}
+      aria-hidden="true"
+      data-testid="widget-avatar"
+    >
+      {initials || "?"}
+    </span>
+  );
+}
+
+/** An image of this chat, fetched with the visitor's token (an <img src> can't send it). */
+function WidgetImage({ token, image }: { token: string; image: { storageKey: string; filename: string } }) {
+  const q = useQuery({
+    queryKey: ["widget-image", image.storageKey],
+    queryFn: async () => {
+      const res = await fetch(`/api/widget/attachments/${image.storageKey}`, {
+        headers: { authorization: `Visitor ${token}` },
+      });
+      if (!res.ok) throw new Error("not available");
+      return URL.createObjectURL(await res.blob());
+    },
+    staleTime: Infinity,
+  });
+  if (q.isError) return <span className="muted">[image not available]</span>;
+  if (!q.data) return <span className="muted">Loading image…</span>;
+  // A blob: URL of an authenticated fetch: next/image has nothing to optimise here.
+  // eslint-disable-next-line @next/next/no-img-element
+  return <img className="widget-image" src={q.data} alt={image.filename} data-testid="widget-image" />;
 }

@@ -1,11 +1,14 @@
 import { ZConversationParams } from "@/lib/gateway/params";
 import { route } from "@/lib/gateway/route";
 import { agentActivity, ZAgentActivity } from "@/lib/realtime/activity";
+import { markSeenByAgent } from "@/lib/chat/chat-extras";
 
 export const POST = route(
   { policy: "agent", params: ZConversationParams, body: ZAgentActivity },
   async ({ db, caller, params, body }) => {
     await agentActivity(db, params.id, caller, body);
+    // An agent with the conversation in view has seen the visitor's chat messages.
+    if (body.viewing) await markSeenByAgent(db, params.id);
     return { ok: true };
   },
 );
