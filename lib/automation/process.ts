@@ -131,8 +131,8 @@ async function fillTemplate(tx: Tx, text: string, m: CustomerMessage, cfg: Autom
   return text.replaceAll("{{reference}}", `#${m.conversationId}`).replaceAll("{{expectation}}", expectation);
 }
 
+/** Business minutes as hours or minutes — never as days, which would suggest 24-hour days. */
 export function describeMinutes(minutes: number): string {
-  if (minutes % (60 * 24) === 0 && minutes >= 60 * 24) return plural(minutes / (60 * 24), "business day");
   if (minutes % 60 === 0) return plural(minutes / 60, "hour");
   return plural(minutes, "minute");
 }
