@@ -4,6 +4,7 @@
 // itself — a mail scanner that follows it must not spend it — the button does.
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "../shared/use-hydrated";
 import { api, ApiError } from "../shared/api-client";
 import { FormError } from "../shared/states";
 import { credentialsSignIn } from "./credentials-sign-in";
@@ -26,6 +27,7 @@ export function EmailLinkRequest({
   callbackUrl?: string;
 }) {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [sent, setSent] = useState("");
   const [message, setMessage] = useState("");
 
@@ -62,7 +64,7 @@ export function EmailLinkRequest({
             <input type="email" name="email" autoComplete="email" required />
           </label>
           <FormError message={message} />
-          <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
+          <button type="submit" className="btn btn-primary btn-block" disabled={pending || !hydrated}>
             {pending ? "Sending…" : button}
           </button>
         </form>
@@ -76,6 +78,7 @@ export function EmailLinkRequest({
 
 export function NewPasswordForm({ token }: { token: string }) {
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [done, setDone] = useState(false);
   const [message, setMessage] = useState("");
 
@@ -118,7 +121,7 @@ export function NewPasswordForm({ token }: { token: string }) {
             <input type="password" name="repeat" autoComplete="new-password" required />
           </label>
           <FormError message={message} />
-          <button type="submit" className="btn btn-primary btn-block" disabled={pending}>
+          <button type="submit" className="btn btn-primary btn-block" disabled={pending || !hydrated}>
             {pending ? "Saving…" : "Set new password"}
           </button>
         </form>
@@ -130,6 +133,7 @@ export function NewPasswordForm({ token }: { token: string }) {
 export function LinkSignIn({ token, callbackUrl }: { token: string; callbackUrl?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [message, setMessage] = useState("");
 
   const go = async () => {
@@ -155,7 +159,12 @@ export function LinkSignIn({ token, callbackUrl }: { token: string; callbackUrl?
       <h1>Sign in with your email link</h1>
       <p className="muted">The link works once, for 15 minutes after it was sent.</p>
       <FormError message={message} />
-      <button type="button" className="btn btn-primary btn-block" disabled={pending} onClick={() => void go()}>
+      <button
+        type="button"
+        className="btn btn-primary btn-block"
+        disabled={pending || !hydrated}
+        onClick={() => void go()}
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
       <p className="muted">
