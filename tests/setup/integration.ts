@@ -50,10 +50,19 @@ async function truncateAll() {
     const tables = await client.$queryRawUnsafe<Array<{ tablename: string }>>(
       `SELECT tablename::text AS tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
-    await client.$executeRawUnsafe(
-      `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
-    );
-    return;
+    // A previous test's background reader (a stream hub's poll) may hold a table this TRUNCATE needs while
+    // waiting for one it took: PostgreSQL breaks that deadlock by failing one side, so try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.$executeRawUnsafe(
+          `TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
+        );
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !String(err).includes("40P01")) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
   }
   const tables = await client.$queryRawUnsafe<Array<{ name: string }>>(
     `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
