@@ -5,6 +5,7 @@ import { SlaBadge, slaState, useNow } from "../shared/sla";
 import { Empty, ErrorState, Loading } from "../shared/states";
 import type { InboxFilters } from "./query-keys";
 import { useInbox } from "./use-inbox";
+import { searchString } from "../shared/search-string";
 import { useAgents } from "./use-agents";
 
 export function InboxList({ filters, selectedId }: { filters: InboxFilters; selectedId?: number }) {
@@ -77,8 +78,6 @@ export function InboxList({ filters, selectedId }: { filters: InboxFilters; sele
 }
 
 export function toSearch(filters: InboxFilters): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
-  const s = q.toString();
+  const s = searchString({ ...filters });
   return s ? `?${s}` : "";
 }

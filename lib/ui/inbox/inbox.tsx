@@ -1,11 +1,10 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
-import { CHANNELS } from "@/lib/conversations/vocabulary";
-import { CHANNEL_LABELS } from "../shared/format";
 import { Empty } from "../shared/states";
 import { ConversationPane } from "./conversation-pane";
 import { InboxList, toSearch } from "./inbox-list";
 import type { InboxFilters } from "./query-keys";
+import { ChannelOptions } from "../shared/channel-options";
 import { customValue, StatusOptions } from "../shared/status-options";
 import { useAgents } from "./use-agents";
 
@@ -56,11 +55,7 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
             Channel
             <select value={filters.channel ?? ""} onChange={(e) => setFilter("channel", e.target.value)}>
               <option value="">All</option>
-              {CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {CHANNEL_LABELS[c]}
-                </option>
-              ))}
+              <ChannelOptions />
             </select>
           </label>
           <label>

@@ -2,14 +2,15 @@
 // The reports area: a date range and filters in the URL, headline figures,
 // charts, and tables per channel, agent and team — each downloadable as CSV.
 import { useRouter, useSearchParams } from "next/navigation";
-import { CHANNELS } from "@/lib/conversations/vocabulary";
 import { CHANNEL_LABELS } from "../shared/format";
 import { useAgents } from "../inbox/use-agents";
 import { ErrorState, Loading } from "../shared/states";
 import { BacklogChart, CreatedByChannelChart } from "./charts";
 import type { Figures as ReportFigures } from "@/lib/reports/queries";
 import type { Json } from "../shared/api-client";
-import { type ReportData, type ReportFilters, reportSearch, useReports } from "./use-reports";
+import { ChannelOptions } from "../shared/channel-options";
+import { searchString } from "../shared/search-string";
+import { type ReportData, type ReportFilters, useReports } from "./use-reports";
 
 type Figures = Json<ReportFigures>;
 
@@ -32,7 +33,7 @@ export function Reports() {
     (["from", "to", "channel", "team", "agent"] as const).map((k) => [k, params.get(k) ?? undefined]),
   );
   const set = (key: keyof ReportFilters, value: string) => {
-    const next = reportSearch({ ...filters, [key]: value || undefined });
+    const next = searchString({ ...filters, [key]: value || undefined });
     router.replace(`/reports${next ? `?${next}` : ""}`);
   };
   const q = useReports(filters);
@@ -57,11 +58,7 @@ export function Reports() {
           Channel
           <select value={filters.channel ?? ""} onChange={(e) => set("channel", e.target.value)}>
             <option value="">All</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
+            <ChannelOptions />
           </select>
         </label>
         <label>
@@ -100,7 +97,7 @@ export function Reports() {
 
 function ReportBody({ data, filters }: { data: ReportData; filters: ReportFilters }) {
   const t = data.totals;
-  const csv = (table: string) => `/api/reports/export?${reportSearch({ ...filters, ...data.range })}&table=${table}`;
+  const csv = (table: string) => `/api/reports/export?${searchString({ ...filters, ...data.range })}&table=${table}`;
   return (
     <>
       <dl className="kpis" aria-label="Totals">

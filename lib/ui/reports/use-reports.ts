@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReportOverview } from "@/lib/reports/queries";
 import { api, type Json } from "../shared/api-client";
+import { searchString } from "../shared/search-string";
 
 export type ReportData = Json<ReportOverview>;
 export interface ReportFilters {
@@ -12,16 +13,10 @@ export interface ReportFilters {
   agent?: string;
 }
 
-export const reportSearch = (f: ReportFilters) => {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
-  return q.toString();
-};
-
 export function useReports(filters: ReportFilters) {
   return useQuery({
     queryKey: ["reports", filters],
-    queryFn: () => api<ReportData>(`/api/reports?${reportSearch(filters)}`),
+    queryFn: () => api<ReportData>(`/api/reports?${searchString({ ...filters })}`),
     placeholderData: (previous) => previous,
   });
 }
