@@ -69,32 +69,53 @@ function rssMb(pid) {
   return kb / 1024;
 }
 
-/** Opens an SSE connection; calls onEvent(type, data, receivedAt) for each event. Resolves once the stream is open. */
-function openStream(port, path, cookie, onEvent) {
+const DELIVERY = "event: message.received\n";
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+
+/**
+ * Opens an SSE connection. While the run lasts it only keeps each chunk with its
+ * arrival time and counts deliveries; frames are parsed after the run (by
+ * `deliveries`), so 500 streams cost this process little. Resolves once the stream is open.
+ */
+function openStream(port, path, cookie) {
   return new Promise((resolve, reject) => {
     const req = http.get(
       { host: "127.0.0.1", port, path, headers: { cookie, accept: "text/event-stream" }, agent: false },
       (res) => {
         if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
-        let buf = "";
+        const stream = { chunks: [], count: 0, close: () => req.destroy() };
         res.setEncoding("utf8");
         res.on("data", (chunk) => {
-          const at = performance.now();
-          buf += chunk;
-          let end;
-          while ((end = buf.indexOf("\n\n")) >= 0) {
-            const frame = buf.slice(0, end);
-            buf = buf.slice(end + 2);
-            const type = /^event: (.+)$/m.exec(frame)?.[1];
-            const data = /^data: (.+)$/m.exec(frame)?.[1];
-            if (type && data) onEvent(type, JSON.parse(data), at);
-          }
+          stream.chunks.push(performance.now(), chunk);
+          for (let i = chunk.indexOf(DELIVERY); i >= 0; i = chunk.indexOf(DELIVERY, i + 1)) stream.count++;
         });
-        resolve(() => req.destroy());
+        resolve(stream);
       },
     );
     req.on("error", reject);
   });
+}
+
+/** The message ids a stream delivered, each with the arrival time of the chunk that completed its frame. */
+function* deliveries(stream) {
+  let text = "";
+  for (let i = 0; i < stream.chunks.length; i += 2) {
+    text += stream.chunks[i + 1];
+    let end;
+    while ((end = text.indexOf("\n\n")) >= 0) {
+      const frame = text.slice(0, end + 1);
+      text = text.slice(end + 2);
+      if (!frame.includes(DELIVERY)) continue;
+      const data = JSON.parse(/^data: (.+)$/m.exec(frame)[1]);
+      yield { messageId: String(data.data.messageId), at: stream.chunks[i] };
+    }
+  }
 }
 
 // ---- the app -------------------------------------------------------------
@@ -124,7 +145,15 @@ async function appTarget() {
   const base = `http://127.0.0.1:${APP_PORT}`;
   const server = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT), "-H", "127.0.0.1"],
+    [
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(APP_PORT),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       env: appEnv,
       stdio: ["ignore", "ignore", "inherit"],
@@ -155,16 +184,16 @@ async function appTarget() {
     port: APP_PORT,
     path: "/api/stream",
     cookie: agentCookie,
-    /** match: the event that delivers message k of customer c */
-    isDelivery: (type, data, c) => type === "message.received" && data.conversationId === c.conversationId,
     customers,
+    /** posts a message; resolves to its id */
     send: (c, body) =>
       fetch(`${base}/api/portal/conversations/${c.conversationId}/messages`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: c.cookie },
         body: JSON.stringify({ body }),
-      }).then((r) => {
+      }).then(async (r) => {
         if (r.status !== 201) throw new Error(`post ${r.status}`);
+        return String((await r.json()).id);
       }),
     stop: () => server.kill(),
   };
@@ -191,9 +220,9 @@ async function floorTarget() {
     req.on("end", () => {
       const { conversationId, text } = JSON.parse(body);
       const id = insert.run(conversationId, text, new Date().toISOString()).lastInsertRowid;
-      const frame = `id: ${id}\nevent: message.received\ndata: ${JSON.stringify({ id: Number(id), conversationId })}\n\n`;
+      const frame = `id: ${id}\nevent: message.received\ndata: ${JSON.stringify({ id: Number(id), conversationId, data: { messageId: String(id) } })}\n\n`;
       for (const s of streams) s.write(frame);
-      res.writeHead(201).end();
+      res.writeHead(201, { "content-type": "application/json" }).end(JSON.stringify({ id: String(id) }));
     });
   });
   await new Promise((resolve) => server.listen(FLOOR_PORT, "127.0.0.1", resolve));
@@ -205,13 +234,12 @@ async function floorTarget() {
     port: FLOOR_PORT,
     path: "/",
     cookie: "",
-    isDelivery: (type, data, c) => type === "message.received" && data.conversationId === c.conversationId,
     customers,
     send: (c, text) =>
       fetch(`http://127.0.0.1:${FLOOR_PORT}/`, {
         method: "POST",
         body: JSON.stringify({ conversationId: c.conversationId, text }),
-      }).then((r) => r.arrayBuffer()),
+      }).then(async (r) => (await r.json()).id),
     stop: () => server.close(),
   };
 }
@@ -220,48 +248,39 @@ async function floorTarget() {
 
 async function measure(target, connections) {
   const before = target.pid ? rssMb(target.pid) : 0;
-  // In flight per customer: one message at a time, so an event identifies its message.
-  const inFlight = new Map();
-  const latencies = [];
-  const closers = [];
-  for (let i = 0; i < connections; i++) {
-    closers.push(
-      await openStream(target.port, target.path, target.cookie, (type, data, at) => {
-        for (const c of target.customers) {
-          const sent = inFlight.get(c);
-          if (sent && target.isDelivery(type, data, c)) {
-            latencies.push(at - sent.at);
-            sent.remaining--;
-          }
-        }
-      }),
-    );
-  }
+  const streams = [];
+  for (let i = 0; i < connections; i++) streams.push(await openStream(target.port, target.path, target.cookie));
   await sleep(1000);
   const after = target.pid ? rssMb(target.pid) : 0;
+  const sentAt = new Map();
+  const posts = [];
   let errors = 0;
   const gap = 1000 / RATE;
+  const cpuBefore = target.pid ? cpuMs(target.pid) : 0;
   const start = performance.now();
   const sends = [];
-  const posts = [];
   for (let k = 0; k < MESSAGES; k++) {
-    const c = target.customers[k % target.customers.length];
-    const due = start + k * gap;
-    const wait = due - performance.now();
+    const wait = start + k * gap - performance.now();
     if (wait > 0) await sleep(wait);
+    const at = performance.now();
     sends.push(
-      (async () => {
-        while (inFlight.get(c)?.remaining > 0) await sleep(1);
-        const at = performance.now();
-        inFlight.set(c, { at, remaining: connections });
-        await target.send(c, `message ${k}`).catch(() => errors++);
-        posts.push(performance.now() - at);
-        for (let t = 0; inFlight.get(c).remaining > 0 && t < 5000; t++) await sleep(1);
-      })(),
+      target
+        .send(target.customers[k % target.customers.length], `message ${k}`)
+        .then((id) => {
+          sentAt.set(id, at);
+          posts.push(performance.now() - at);
+        })
+        .catch(() => errors++),
     );
   }
   await Promise.all(sends);
-  for (const close of closers) close();
+  for (let t = 0; t < 5000 && streams.some((s) => s.count < sentAt.size); t += 10) await sleep(10);
+  const cpuPerMessage = target.pid ? (cpuMs(target.pid) - cpuBefore) / MESSAGES : undefined;
+  for (const s of streams) s.close();
+  const latencies = [];
+  for (const s of streams) {
+    for (const d of deliveries(s)) if (sentAt.has(d.messageId)) latencies.push(d.at - sentAt.get(d.messageId));
+  }
   latencies.sort((a, b) => a - b);
   posts.sort((a, b) => a - b);
   return {
@@ -274,6 +293,7 @@ async function measure(target, connections) {
     p95: pct(latencies, 95),
     p99: pct(latencies, 99),
     kbPerConnection: target.pid ? ((after - before) * 1024) / connections : undefined,
+    cpuPerMessage,
   };
 }
 
@@ -287,7 +307,9 @@ try {
       console.log(
         `${t.name.padEnd(32)} ${String(n).padStart(5)} conns: p50 ${fmt(r.p50)}, p95 ${fmt(r.p95)}, p99 ${fmt(r.p99)}; ` +
           `delivered ${r.delivered}/${r.expected}, errors ${r.errors}; the POST alone p50 ${fmt(r.postP50)}` +
-          (r.kbPerConnection === undefined ? "" : `; server memory ${r.kbPerConnection.toFixed(1)} KB/connection`),
+          (r.kbPerConnection === undefined
+            ? ""
+            : `; server memory ${r.kbPerConnection.toFixed(1)} KB/connection, CPU ${fmt(r.cpuPerMessage)}/message`),
       );
       await sleep(2000);
     }

@@ -2,7 +2,7 @@
 // that triggers them — routed, assigned, timed and acknowledged together with
 // the message, or not at all.
 import { recordEvents, type EventInput } from "../audit/record-event";
-import type { Tx } from "../db/client";
+import type { Prisma, Tx } from "../db/client";
 import type { TChannel, TPriority, TStatus } from "../conversations/vocabulary";
 import { isOpenAt } from "../time/business-hours";
 import { assignQueue } from "./auto-assign";
@@ -10,11 +10,20 @@ import { sendAutomatedReply } from "./automated-reply";
 import { type AutomationConfig, loadAutomation } from "./config";
 import { evaluateRules } from "./rules";
 import { pickPolicy } from "./sla";
-import { refreshSla } from "./sla-clock";
+import { refreshSla, SLA_FIELDS } from "./sla-clock";
 import { count } from "../reports/counters";
+
+/** What the processes read of the conversation a message arrived in. */
+export const PROCESS_FIELDS = {
+  ...SLA_FIELDS,
+  subject: true,
+  customerId: true,
+} as const satisfies Prisma.ConversationSelect;
 
 export interface CustomerMessage {
   conversationId: number;
+  /** the conversation as the message left it (read or written in this transaction): the processes need not read it again */
+  conversation: Prisma.ConversationGetPayload<{ select: typeof PROCESS_FIELDS }>;
   created: boolean;
   channel: TChannel;
   body: string;
@@ -25,35 +34,31 @@ export interface CustomerMessage {
 export async function afterCustomerMessage(tx: Tx, m: CustomerMessage, now: Date): Promise<void> {
   const cfg = await loadAutomation(tx);
   // Machines' mail (auto-replies, bulk) is stored but never routed or answered.
-  if (!m.automated) await route(tx, cfg, m, now);
-  if (m.created) {
-    const c = await tx.conversation.findUniqueOrThrow({
-      where: { id: m.conversationId },
-      select: { channel: true, teamId: true, createdAt: true },
-    });
-    await count(tx, { at: c.createdAt, channel: c.channel, teamId: c.teamId }, { created: 1 });
-  }
-  await refreshSla(tx, m.conversationId, cfg);
+  const touched = !m.automated && (await route(tx, cfg, m, now));
+  // Routing may have moved, assigned or answered it: then read it as it is now.
+  const c = touched
+    ? await tx.conversation.findUniqueOrThrow({ where: { id: m.conversationId }, select: SLA_FIELDS })
+    : m.conversation;
+  if (m.created) await count(tx, { at: c.createdAt, channel: c.channel, teamId: c.teamId }, { created: 1 });
+  await refreshSla(tx, m.conversationId, cfg, c);
 }
 
-async function route(tx: Tx, cfg: AutomationConfig, m: CustomerMessage, now: Date) {
-  const c = await tx.conversation.findUniqueOrThrow({
-    where: { id: m.conversationId },
-    select: {
-      subject: true,
-      status: true,
-      priority: true,
-      teamId: true,
-      assigneeId: true,
-      customer: { select: { identities: { select: { value: true } } } },
-    },
-  });
+/** Applies the rules, assignment and acknowledgement; true when it may have changed the conversation. */
+async function route(tx: Tx, cfg: AutomationConfig, m: CustomerMessage, now: Date): Promise<boolean> {
+  const c = m.conversation;
+  // Without rules there is nothing to match the customer's addresses against: don't read them.
+  const identities = cfg.rules.length
+    ? await tx.identity.findMany({
+        where: { customerId: c.customerId },
+        select: { value: true },
+      })
+    : [];
   const outcome = evaluateRules(cfg.rules, {
     trigger: m.created ? "conversation.created" : "message.received",
     channel: m.channel,
     subject: c.subject,
     body: m.body,
-    customer: c.customer.identities.map((i) => i.value),
+    customer: identities.map((i) => i.value),
     mailbox: m.context?.mailbox,
     ivrPath: m.context?.ivrPath,
     businessOpen: isOpenAt(cfg.sla.businessHours, now),
@@ -68,7 +73,9 @@ async function route(tx: Tx, cfg: AutomationConfig, m: CustomerMessage, now: Dat
     ...(assigneeId && assigneeId !== c.assigneeId ? { assigneeId } : {}),
   };
   const events: EventInput[] = [];
+  let touched = false;
   if (outcome.matched.length) {
+    touched = true;
     if (Object.keys(change).length) await tx.conversation.update({ where: { id: m.conversationId }, data: change });
     for (const tag of outcome.tags) {
       await tx.conversationTag.upsert({
@@ -86,18 +93,23 @@ async function route(tx: Tx, cfg: AutomationConfig, m: CustomerMessage, now: Dat
     if (change.priority) events.push(changed("priority_changed", m.conversationId, c.priority, change.priority));
     if (change.assigneeId) events.push(changed("assigned", m.conversationId, c.assigneeId, change.assigneeId));
   }
-  await recordEvents(tx, events);
+  if (events.length) await recordEvents(tx, events);
 
   const open = !["solved", "closed"].includes(c.status as TStatus);
   const team = change.teamId ?? c.teamId;
   // Older conversations waiting in the team go first: the queue is served oldest first.
-  if (open && team && !(change.assigneeId ?? c.assigneeId)) await assignQueue(tx, team, cfg, now);
+  if (open && team && !(change.assigneeId ?? c.assigneeId))
+    touched = (await assignQueue(tx, team, cfg, now)) > 0 || touched;
 
   const ack = cfg.autoAck;
   const text =
     outcome.autoReply ??
     (m.created && ack.enabled && (ack.channels as TChannel[]).includes(m.channel) ? ack.template : undefined);
-  if (text) await sendAutomatedReply(tx, m.conversationId, m.channel, await fillTemplate(tx, text, m, cfg, now), now);
+  if (text) {
+    await sendAutomatedReply(tx, m.conversationId, m.channel, await fillTemplate(tx, text, m, cfg, now), now);
+    touched = true;
+  }
+  return touched;
 }
 
 const changed = (what: string, conversationId: number, from: unknown, to: unknown): EventInput => ({

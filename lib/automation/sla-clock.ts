@@ -3,7 +3,7 @@
 // is recorded once and the policy's escalation runs.
 import { z } from "zod";
 import { type EventInput, recordEvents } from "../audit/record-event";
-import type { Db, Tx } from "../db/client";
+import type { Db, Prisma, Tx } from "../db/client";
 import type { TChannel, TPriority, TStatus } from "../conversations/vocabulary";
 import { enqueueSystemMail } from "../mail/system-mail";
 import type { JobHandler } from "../processes/job-runner";
@@ -15,26 +15,30 @@ import { count } from "../reports/counters";
 export const SLA_JOB = "sla.due";
 const ZSlaJob = z.object({ conversationId: z.number().int(), target: z.enum(SLA_TARGETS), dueAt: z.iso.datetime() });
 
-/** Recomputes the due times from the conversation as it is now; call it in the transaction of any change to it. */
-export async function refreshSla(tx: Tx, conversationId: number, cfg?: AutomationConfig) {
+/** What refreshSla reads of a conversation. */
+export const SLA_FIELDS = {
+  status: true,
+  priority: true,
+  teamId: true,
+  channel: true,
+  createdAt: true,
+  firstResponseAt: true,
+  firstResponseDueAt: true,
+  nextResponseDueAt: true,
+  resolutionDueAt: true,
+  slaDueAt: true,
+  slaPolicyId: true,
+  assigneeId: true,
+} as const satisfies Prisma.ConversationSelect;
+export type SlaSnapshot = Prisma.ConversationGetPayload<{ select: typeof SLA_FIELDS }>;
+
+/**
+ * Recomputes the due times from the conversation as it is now; call it in the transaction of any change to it.
+ * `current`: those fields as they are now, when the caller has just read or written them (saves the read).
+ */
+export async function refreshSla(tx: Tx, conversationId: number, cfg?: AutomationConfig, current?: SlaSnapshot) {
   cfg ??= await loadAutomation(tx);
-  const c = await tx.conversation.findUniqueOrThrow({
-    where: { id: conversationId },
-    select: {
-      status: true,
-      priority: true,
-      teamId: true,
-      channel: true,
-      createdAt: true,
-      firstResponseAt: true,
-      firstResponseDueAt: true,
-      nextResponseDueAt: true,
-      resolutionDueAt: true,
-      slaDueAt: true,
-      slaPolicyId: true,
-      assigneeId: true,
-    },
-  });
+  const c = current ?? (await tx.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: SLA_FIELDS }));
   const policy = pickPolicy(cfg.sla.policies, {
     priority: c.priority as TPriority,
     teamId: c.teamId,

@@ -3,7 +3,7 @@
 // customer, identity, conversation, message, events — commits together or not at all.
 import { z } from "zod";
 import { recordEvents } from "../audit/record-event";
-import { afterCustomerMessage } from "../automation/process";
+import { afterCustomerMessage, PROCESS_FIELDS } from "../automation/process";
 import { type Db, type Tx, isUniqueViolation } from "../db/client";
 import { conflict, notFound } from "../errors";
 import { normaliseIdentity } from "../customers/identity";
@@ -98,8 +98,15 @@ async function findDuplicate(db: Db, channel: TChannel, providerId?: string): Pr
 
 type Inbound = z.output<typeof ZInbound>;
 
+/** What ingest reads of the conversation, and hands on to the processes that follow the message. */
+const CONVERSATION_FIELDS = { id: true, ...PROCESS_FIELDS } as const;
+
 async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
-  const { customerId, newCustomer } = await resolveCustomer(tx, inbound.from);
+  // A message into a given conversation needs no customer look-up: the conversation must be theirs anyway.
+  const { customerId, newCustomer } =
+    "customerId" in inbound.from && inbound.conversationId !== undefined
+      ? { customerId: inbound.from.customerId, newCustomer: false }
+      : await resolveCustomer(tx, inbound.from);
   const at = inbound.receivedAt ?? new Date();
   const { conversation, created } = await findOrOpenConversation(tx, customerId, inbound, at, newCustomer);
 
@@ -122,12 +129,13 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
 
   const reopen = !inbound.automated && REOPENED_BY_CUSTOMER.includes(conversation.status as TStatus);
   // A conversation opened just now already carries this message's time.
-  if (!created) {
-    await tx.conversation.update({
-      where: { id: conversation.id },
-      data: { lastMessageAt: at, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
-    });
-  }
+  const current = created
+    ? conversation
+    : await tx.conversation.update({
+        where: { id: conversation.id },
+        data: { lastMessageAt: at, ...(reopen ? { status: "open", resolvedAt: null } : {}) },
+        select: CONVERSATION_FIELDS,
+      });
   await recordEvents(tx, [
     ...(created
       ? [{ action: "conversation.created", conversationId: conversation.id, data: { channel: inbound.channel } }]
@@ -145,6 +153,7 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
     tx,
     {
       conversationId: conversation.id,
+      conversation: current,
       created,
       channel: inbound.channel,
       body: inbound.body,
@@ -187,7 +196,7 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
   if (inbound.conversationId !== undefined) {
     const c = await tx.conversation.findUnique({
       where: { id: inbound.conversationId },
-      select: { id: true, status: true, customerId: true },
+      select: CONVERSATION_FIELDS,
     });
     // Someone else's conversation is reported as missing: never confirm it exists.
     if (!c || c.customerId !== customerId) throw notFound("Conversation");
@@ -202,7 +211,7 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
     const latest = await tx.conversation.findFirst({
       where: { customerId, status: { not: "closed" } },
       orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-      select: { id: true, status: true, customerId: true },
+      select: CONVERSATION_FIELDS,
     });
     if (latest) return { conversation: latest, created: false };
   }
@@ -214,7 +223,7 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
       lastMessageAt: at,
       createdAt: at,
     },
-    select: { id: true, status: true, customerId: true },
+    select: CONVERSATION_FIELDS,
   });
   return { conversation, created: true };
 }

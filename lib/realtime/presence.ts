@@ -16,6 +16,18 @@ export async function touchPresence(db: Db, userId: string, now = new Date()): P
   });
 }
 
+/** How often one instance writes an agent's presence, however many of their dashboards are open. */
+const KEEP_EVERY_MS = 10_000;
+const keptAt = new Map<string, number>();
+
+/** touchPresence for a heartbeat: an agent with several tabs open is written once per 10 s, not once per tab. */
+export async function keepPresence(db: Db, userId: string, now = Date.now()): Promise<void> {
+  if (now - (keptAt.get(userId) ?? -Infinity) < KEEP_EVERY_MS) return;
+  if (keptAt.size > 10_000) keptAt.clear();
+  keptAt.set(userId, now);
+  await touchPresence(db, userId, new Date(now));
+}
+
 export async function setPresenceStatus(db: Db, userId: string, status: z.infer<typeof ZPresenceStatus>) {
   await db.agentPresence.upsert({ where: { userId }, create: { userId, status }, update: { status } });
 }

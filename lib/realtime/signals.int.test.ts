@@ -4,7 +4,7 @@ import { databaseProvider, db } from "@/lib/db/client";
 import { createAgent, createCustomerUser } from "@/tests/helpers/factories";
 import { agentActivity, customerTyping } from "./activity";
 import { listenForStream } from "./pg-listener";
-import { ONLINE_WINDOW_MS, onlineAgentIds, setPresenceStatus, touchPresence } from "./presence";
+import { keepPresence, ONLINE_WINDOW_MS, onlineAgentIds, setPresenceStatus, touchPresence } from "./presence";
 import { onLocalSignal, type Signal } from "./signals";
 import { type Audience, StreamHub } from "./stream-hub";
 
@@ -87,5 +87,17 @@ describe("agent presence", () => {
     expect((await onlineAgentIds(db(), now)).size).toBe(0);
     await setPresenceStatus(db(), a.id, "online");
     expect([...(await onlineAgentIds(db(), now))]).toEqual([a.id]);
+  });
+
+  it("writes an agent's heartbeats once per 10 s, however many dashboards they have open", async () => {
+    const a = await createAgent();
+    const t0 = Date.UTC(2026, 10, 26, 10);
+    const seen = async () =>
+      (await db().agentPresence.findUniqueOrThrow({ where: { userId: a.id } })).lastSeenAt.getTime();
+    await keepPresence(db(), a.id, t0);
+    await keepPresence(db(), a.id, t0 + 5_000); // a second tab's heartbeat
+    expect(await seen()).toBe(t0);
+    await keepPresence(db(), a.id, t0 + 10_000);
+    expect(await seen()).toBe(t0 + 10_000);
   });
 });

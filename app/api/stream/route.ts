@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/gateway/route";
 import { appStreamHub } from "@/lib/realtime/app-hub";
-import { touchPresence } from "@/lib/realtime/presence";
+import { keepPresence } from "@/lib/realtime/presence";
 import { resumeId, sseResponse } from "@/lib/realtime/sse";
 
 export const GET = route(
@@ -18,7 +18,7 @@ export const GET = route(
       resumeId(req.headers.get("last-event-id"), query.after),
       req.signal,
       // An agent with a dashboard open is online (unless they set themselves away).
-      staff ? () => touchPresence(db, caller.id) : undefined,
+      staff ? () => keepPresence(db, caller.id) : undefined,
     );
   },
 );
