@@ -5,6 +5,7 @@
 // The floor, in the same run: a bare node:http server that stores each message
 // with one insert and writes it to the same N event streams.
 // Usage: node bench/chat-latency.mjs [--connections 100,500,1000] [--messages 200] [--rate 20]
+// BENCH_PROF=1 writes a CPU profile of the app server to /tmp/prof (it slows the server down).
 import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";

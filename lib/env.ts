@@ -1,5 +1,6 @@
 // The one place that reads process.env. Validated once, at first use.
 import { z } from "zod";
+import { ZTimeZone } from "./time/business-hours";
 
 const optional = z
   .string()
@@ -74,6 +75,8 @@ const ZEnv = z.object({
   RATE_LIMIT_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** "database": budgets shared by all instances through the database (use with several instances); "memory": per instance */
   RATE_LIMIT_STORE: z.enum(["memory", "database"]).default("memory"),
+  /** The time zone whose calendar days reports count in (an IANA name); after changing it, run `npm run reports:rebuild`. */
+  REPORT_TIMEZONE: ZTimeZone.default("UTC"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -3,6 +3,8 @@
 // answered). Each change adds to one row per scope — every subset of
 // {channel, team, agent} — in one statement: an insert that adds to rows that exist.
 import { type Db, Prisma, type Tx } from "../db/client";
+import { env } from "../env";
+import { localTime } from "../time/business-hours";
 import { bucketOf } from "./histogram";
 
 export interface ReportDims {
@@ -30,8 +32,9 @@ export type Dimension = keyof typeof DIMENSIONS;
 export const scopeOf = (dims: Iterable<Dimension>) => [...dims].reduce((s, d) => s | DIMENSIONS[d], 0);
 const SCOPES = [0, 1, 2, 3, 4, 5, 6, 7];
 
-/** The UTC day reports file an instant under. */
-export const reportDay = (at: Date) => at.toISOString().slice(0, 10);
+/** The day reports file an instant under: its calendar day in REPORT_TIMEZONE (UTC unless set). */
+export const reportDay = (at: Date, timeZone = env().REPORT_TIMEZONE) =>
+  timeZone === "UTC" ? at.toISOString().slice(0, 10) : localTime(at, timeZone).date;
 
 export interface ScopedKey {
   scope: number;

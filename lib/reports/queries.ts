@@ -3,6 +3,7 @@
 // thousand rows — except "backlog now", one indexed count.
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { env } from "../env";
 import { badRequest } from "../errors";
 import { ZChannel } from "../conversations/vocabulary";
 import { OPEN_STATUSES } from "../automation/auto-assign";
@@ -14,7 +15,7 @@ const DAY_MS = 86_400_000;
 const MAX_DAYS = 366;
 
 const ZReportFilters = z.strictObject({
-  /** first and last UTC day, inclusive; the last 30 days by default */
+  /** first and last day (calendar days in REPORT_TIMEZONE), inclusive; the last 30 days by default */
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   channel: ZChannel.optional(),
@@ -24,7 +25,8 @@ const ZReportFilters = z.strictObject({
 
 function withDefaultRange<T extends { from?: string; to?: string }>(q: T) {
   const to = q.to ?? reportDay(new Date());
-  const from = q.from ?? reportDay(new Date(Date.parse(to) - 29 * DAY_MS));
+  // Calendar arithmetic on the day itself (YYYY-MM-DD read as UTC midnight), whatever the report time zone.
+  const from = q.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
   return { ...q, from, to };
 }
 
@@ -221,7 +223,7 @@ export async function reportOverview(db: Db, q: ReportQuery) {
     id ? (list.find((x) => x.id === id)?.name ?? "(removed)") : none;
 
   return {
-    range: { from: q.from, to: q.to },
+    range: { from: q.from, to: q.to, timeZone: env().REPORT_TIMEZONE },
     totals: { ...figures(totals, all.frt.get(""), all.res.get("")), backlogNow },
     daily: series,
     channels: [...channels].map(([channel, s]) => ({

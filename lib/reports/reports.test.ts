@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scopedKeys } from "./counters";
+import { reportDay, scopedKeys } from "./counters";
 import { bucketOf, bucketValue, percentile } from "./histogram";
 import { splitRange } from "./queries";
 
@@ -66,5 +66,17 @@ describe("report rows", () => {
         ["2026-03-01", "2026-03-01"],
       ],
     });
+  });
+});
+
+describe("report days", () => {
+  it("files an instant under its calendar day in the report time zone", () => {
+    const lateEvening = new Date("2026-03-01T03:30:00Z"); // 22:30 on Feb 28 in New York
+    expect(reportDay(lateEvening, "UTC")).toBe("2026-03-01");
+    expect(reportDay(lateEvening, "America/New_York")).toBe("2026-02-28");
+    expect(reportDay(new Date("2026-02-28T20:00:00Z"), "Asia/Tokyo")).toBe("2026-03-01");
+    // Around the spring-forward night the local day still changes at local midnight.
+    expect(reportDay(new Date("2026-03-29T22:30:00Z"), "Europe/Berlin")).toBe("2026-03-30");
+    expect(reportDay(new Date("2026-03-29T21:30:00Z"), "Europe/Berlin")).toBe("2026-03-29");
   });
 });

@@ -139,8 +139,9 @@ function ReportBody({ data, filters }: { data: ReportData; filters: ReportFilter
         </a>
       </p>
       <p className="muted">
-        Days are UTC days. Medians and p90 are read from duration histograms (within ±12%). Per-agent rows count first
-        responses, solved conversations and surveys of the agent&apos;s conversations; openings have no agent.
+        Days are calendar days in {data.range.timeZone}. Medians and p90 are read from duration histograms (within
+        ±12%). Per-agent rows count first responses, solved conversations and surveys of the agent&apos;s conversations;
+        openings have no agent.
       </p>
     </>
   );
