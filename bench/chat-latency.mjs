@@ -1,6 +1,6 @@
 // bench/chat-latency — live-update delivery to agent dashboards: N agent SSE
 // connections (GET /api/stream) on the built app (next start, SQLite), while
-// customers post messages; prints delivery latency p50/p95/p99 (post sent →
+// chat visitors post messages through the widget API; prints delivery latency p50/p95/p99 (post sent →
 // event received on each connection) and the server's memory per connection.
 // The floor, in the same run: a bare node:http server that stores each message
 // with one insert and writes it to the same N event streams.
@@ -41,6 +41,7 @@ const appEnv = {
   RATE_LIMIT_AUTH_PER_MINUTE: "100000",
   RATE_LIMIT_PER_MINUTE: "100000",
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000",
+  RATE_LIMIT_VISITOR_PER_MINUTE: "100000",
   BCRYPT_COST: "4",
 };
 run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
@@ -142,6 +143,17 @@ async function signIn(base, email, password) {
   return session;
 }
 
+/** A visitor's chat message through the widget API; resolves to its id. */
+async function postChat(base, visitor, body) {
+  const r = await fetch(`${base}/api/widget/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...visitor },
+    body: JSON.stringify({ body }),
+  });
+  if (r.status !== 201) throw new Error(`post ${r.status}`);
+  return String((await r.json()).id);
+}
+
 async function appTarget() {
   const base = `http://127.0.0.1:${APP_PORT}`;
   const server = spawn(
@@ -162,22 +174,18 @@ async function appTarget() {
   );
   await waitForUrl(`${base}/api/health`, 150);
   const agentCookie = await signIn(base, "alex@demo.test", PASSWORD);
+  // Visitors of the seeded demo site, each with their chat open (their first message opened it).
   const customers = [];
   for (let i = 0; i < CUSTOMERS; i++) {
-    const email = `bench-${i}-${Date.now()}@customer.test`;
-    const signup = await fetch(`${base}/api/portal/signup`, {
+    const session = await fetch(`${base}/api/widget/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: `Bench ${i}`, email, password: PASSWORD }),
+      body: JSON.stringify({ siteKey: "demo", host: "http://localhost:8080/shop" }),
     });
-    if (signup.status !== 201) throw new Error(`signup ${signup.status}`);
-    const cookie = await signIn(base, email, PASSWORD);
-    const created = await fetch(`${base}/api/portal/conversations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify({ subject: `Bench ${i}`, body: "hello" }),
-    });
-    customers.push({ cookie, conversationId: (await created.json()).id });
+    if (session.status !== 200) throw new Error(`widget session ${session.status}`);
+    const visitor = { authorization: `Visitor ${(await session.json()).token}` };
+    await postChat(base, visitor, `Hello from visitor ${i}`);
+    customers.push(visitor);
   }
   return {
     name: "app (next start, SQLite)",
@@ -186,16 +194,7 @@ async function appTarget() {
     path: "/api/stream",
     cookie: agentCookie,
     customers,
-    /** posts a message; resolves to its id */
-    send: (c, body) =>
-      fetch(`${base}/api/portal/conversations/${c.conversationId}/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json", cookie: c.cookie },
-        body: JSON.stringify({ body }),
-      }).then(async (r) => {
-        if (r.status !== 201) throw new Error(`post ${r.status}`);
-        return String((await r.json()).id);
-      }),
+    send: (visitor, body) => postChat(base, visitor, body),
     stop: () => server.kill(),
   };
 }

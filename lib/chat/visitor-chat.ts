@@ -166,7 +166,9 @@ export async function postVisitorMessage(db: Db, v: Visitor, input: z.infer<type
     throw new AppError(400, "prechat_required", "Tell us your name and email first");
   const r = await ingest(db, {
     channel: "chat",
-    from: { identity: { kind: "chat", value: visitorIdentity(v) }, ...(input.name ? { name: input.name } : {}) },
+    from: known
+      ? { customerId: known }
+      : { identity: { kind: "chat", value: visitorIdentity(v) }, ...(input.name ? { name: input.name } : {}) },
     subject: known ? undefined : `Chat on ${site.name}`,
     body: input.body,
   });

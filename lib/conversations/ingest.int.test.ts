@@ -116,6 +116,15 @@ describe("ingest", () => {
     expect(await db().customer.count()).toBe(1);
   });
 
+  it("refuses a customer id that doesn't exist, however the message is threaded, and stores nothing", async () => {
+    const mine = await ingest(db(), sms("G1", "mine", "+14155550103"));
+    const ghost = { channel: "portal" as const, from: { customerId: "no-such-customer" }, body: "hello" };
+    for (const input of [ghost, { ...ghost, newConversation: true }, { ...ghost, conversationId: mine.conversationId }])
+      await expect(ingest(db(), input)).rejects.toMatchObject({ status: 404, code: "not_found" });
+    expect(await db().message.count()).toBe(1);
+    expect(await db().conversation.count()).toBe(1);
+  });
+
   it("rejects an identity that is not what its kind says", async () => {
     await expect(ingest(db(), sms("X1", "hi", "not a number"))).rejects.toMatchObject({ code: "invalid_identity" });
     await expect(

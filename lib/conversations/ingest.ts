@@ -102,9 +102,10 @@ type Inbound = z.output<typeof ZInbound>;
 const CONVERSATION_FIELDS = { id: true, ...PROCESS_FIELDS } as const;
 
 async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
-  // A message into a given conversation needs no customer look-up: the conversation must be theirs anyway.
+  // A customer given by id is not looked up when what follows proves they exist: a given conversation
+  // must be theirs, and finding their open conversation first locks their row.
   const { customerId, newCustomer } =
-    "customerId" in inbound.from && inbound.conversationId !== undefined
+    "customerId" in inbound.from && !inbound.newConversation
       ? { customerId: inbound.from.customerId, newCustomer: false }
       : await resolveCustomer(tx, inbound.from);
   const at = inbound.receivedAt ?? new Date();
@@ -207,7 +208,8 @@ async function findOrOpenConversation(tx: Tx, customerId: string, inbound: Inbou
   if (!inbound.newConversation && !newCustomer) {
     // Lock the customer's row until commit, so two racing messages cannot both find no
     // open conversation and open one each (PostgreSQL; SQLite transactions are serial).
-    await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" WHERE "id" = ${customerId}`;
+    const locked = await tx.$executeRaw`UPDATE "Customer" SET "name" = "name" WHERE "id" = ${customerId}`;
+    if (!locked) throw notFound("Customer");
     const latest = await tx.conversation.findFirst({
       where: { customerId, status: { not: "closed" } },
       orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],

@@ -2,6 +2,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { InboxItem } from "@/lib/conversations/queries";
 import { api, type Json } from "../shared/api-client";
+import { searchString } from "../shared/search-string";
 import { inboxKeys, type InboxFilters } from "./query-keys";
 
 export interface InboxPage {
@@ -14,9 +15,7 @@ export function useInbox(filters: InboxFilters) {
   return useInfiniteQuery({
     queryKey: inboxKeys.list(filters),
     queryFn: ({ pageParam }) => {
-      const q = new URLSearchParams({ limit: "25" });
-      for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
-      if (pageParam) q.set("cursor", pageParam);
+      const q = searchString({ ...filters, limit: "25", cursor: pageParam ?? undefined });
       return api<InboxPage>(`/api/conversations?${q}`);
     },
     initialPageParam: null as string | null,
