@@ -97,7 +97,8 @@ export function Reports() {
 
 function ReportBody({ data, filters }: { data: ReportData; filters: ReportFilters }) {
   const t = data.totals;
-  const csv = (table: string) => `/api/reports/export?${searchString({ ...filters, ...data.range })}&table=${table}`;
+  const { from, to } = data.range;
+  const csv = (table: string) => `/api/reports/export?${searchString({ ...filters, from, to })}&table=${table}`;
   return (
     <>
       <dl className="kpis" aria-label="Totals">

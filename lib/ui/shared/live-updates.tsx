@@ -27,8 +27,18 @@ export function staleKeys(area: Area, e: LiveEvent): QueryKey[] {
   return [inboxKeys.lists(), ...(e.conversationId ? [inboxKeys.conversation(e.conversationId)] : [])];
 }
 
-function refresh(client: QueryClient, keys: QueryKey[]) {
-  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+/**
+ * Reloads what an event made stale. A load already under way may have read before the change the event
+ * reports, and a first load (no data yet) is joined rather than restarted by an invalidation — the
+ * conversation an agent is just opening would miss the message that arrived meanwhile. So cancel first.
+ */
+export async function refresh(client: QueryClient, keys: QueryKey[]): Promise<void> {
+  await Promise.all(
+    keys.map(async (queryKey) => {
+      await client.cancelQueries({ queryKey });
+      await client.invalidateQueries({ queryKey });
+    }),
+  );
 }
 
 export function LiveUpdates({ area }: { area: Area }) {
@@ -38,11 +48,12 @@ export function LiveUpdates({ area }: { area: Area }) {
 
   useEffect(() => {
     const source = new EventSource("/api/stream");
-    const onEvent = (msg: MessageEvent<string>) => refresh(client, staleKeys(area, JSON.parse(msg.data) as LiveEvent));
+    const onEvent = (msg: MessageEvent<string>) =>
+      void refresh(client, staleKeys(area, JSON.parse(msg.data) as LiveEvent));
     for (const type of STREAM_EVENT_TYPES) source.addEventListener(type, onEvent);
     source.addEventListener("ready", () => {
       // After a reconnect the replay covers what was missed; the first connect may follow a stale render.
-      if (!connectedOnce.current) refresh(client, [area === "portal" ? portalKeys.all : inboxKeys.all]);
+      if (!connectedOnce.current) void refresh(client, [area === "portal" ? portalKeys.all : inboxKeys.all]);
       connectedOnce.current = true;
       setState("live");
     });
@@ -50,7 +61,7 @@ export function LiveUpdates({ area }: { area: Area }) {
     source.addEventListener("typing", onSignal);
     source.addEventListener("viewing", onSignal);
     // More was missed than the server replays: reload everything shown.
-    source.addEventListener("reset", () => refresh(client, [area === "portal" ? portalKeys.all : inboxKeys.all]));
+    source.addEventListener("reset", () => void refresh(client, [area === "portal" ? portalKeys.all : inboxKeys.all]));
     source.onerror = () => setState("reconnecting");
     return () => source.close();
   }, [client, area]);
