@@ -151,6 +151,17 @@ describe("conversation merge", () => {
     expect(target.messages.map((m) => m.body)).toEqual(["email question", "sms question"]);
     const source = await db().conversation.findUniqueOrThrow({ where: { id: byPhone.conversationId } });
     expect(source).toMatchObject({ status: "closed", mergedIntoId: byEmail.conversationId });
+    // The customers can no longer be told apart by undoing: their messages share one timeline now.
+    const mergeRow = await db().customerMerge.findFirstOrThrow({ where: { sourceId: byPhone.customerId } });
+    const undone = await call(undo.POST, { method: "POST", cookie, params: { id: mergeRow.id } });
+    expect(undone.status).toBe(409);
+    expect(undone.json.error).toMatchObject({
+      code: "conversations_merged_since",
+      message: expect.stringContaining(`#${byPhone.conversationId} was merged into #${byEmail.conversationId}`),
+    });
+    expect((await db().customer.findUniqueOrThrow({ where: { id: byPhone.customerId } })).mergedIntoId).toBe(
+      byEmail.customerId,
+    );
     const twice = await call(conversationMerge.POST, {
       method: "POST",
       cookie,

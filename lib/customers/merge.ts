@@ -83,6 +83,24 @@ export async function undoCustomerMerge(db: Db, mergeId: string, actorUserId: st
       throw conflict("undo_window_passed", "Merges can be undone for 7 days; this one is older");
     }
     const moved = ZMoved.parse(JSON.parse(merge.moved));
+    // A conversation merge across the two records since can't be taken apart (its messages are one timeline
+    // now), and undoing around it would leave one customer's messages in the other's history: refuse.
+    const crossed = await tx.conversation.findFirst({
+      where: {
+        OR: [
+          { id: { in: moved.conversationIds }, mergedIntoId: { not: null, notIn: moved.conversationIds } },
+          { id: { notIn: moved.conversationIds }, mergedIntoId: { in: moved.conversationIds } },
+        ],
+      },
+      select: { id: true, mergedIntoId: true },
+    });
+    if (crossed) {
+      throw conflict(
+        "conversations_merged_since",
+        `Conversation #${crossed.id} was merged into #${crossed.mergedIntoId} since, across the two customers; ` +
+          "that can't be taken apart, so this merge can no longer be undone",
+      );
+    }
     const target = await tx.customer.findUniqueOrThrow({ where: { id: merge.targetId }, include: { user: true } });
     // Only what still sits with the target goes back (the target may have been merged on since).
     await move(
