@@ -12,6 +12,7 @@ import { evaluateRules } from "./rules";
 import { pickPolicy } from "./sla";
 import { refreshSla, SLA_FIELDS } from "./sla-clock";
 import { count } from "../reports/counters";
+import { plural } from "../plural";
 
 /** What the processes read of the conversation a message arrived in. */
 export const PROCESS_FIELDS = {
@@ -148,4 +149,3 @@ export function describeMinutes(minutes: number): string {
   if (minutes % 60 === 0) return plural(minutes / 60, "hour");
   return plural(minutes, "minute");
 }
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

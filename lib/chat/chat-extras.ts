@@ -6,8 +6,8 @@ import { AppError, notFound } from "../errors";
 import { ingest } from "../conversations/ingest";
 import { servedType } from "../conversations/attachments";
 import type { BlobStore } from "../storage/blob-store";
-import { visitorCustomerId, visitorSite } from "./visitor-chat";
-import { type Visitor, visitorIdentity } from "./visitor-token";
+import { visitorCustomerId, visitorInbound } from "./visitor-chat";
+import type { Visitor } from "./visitor-token";
 
 export const CHAT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 const EXTENSIONS: Record<string, string> = {
@@ -24,19 +24,18 @@ export async function postVisitorImage(db: Db, store: BlobStore, v: Visitor, byt
   }
   const { contentType, inline } = servedType(bytes);
   if (!inline) throw new AppError(415, "not_an_image", "Send a PNG, JPEG, GIF or WebP image");
-  const site = await visitorSite(db, v);
-  const known = await visitorCustomerId(db, v);
-  if (!known && site.requirePreChat) throw new AppError(400, "prechat_required", "Tell us your name and email first");
+  // No pre-chat fields come with an image: where the site asks for them, the first message has to.
+  const inbound = await visitorInbound(db, v, {});
   const extension = EXTENSIONS[contentType]!;
   const name = (filename ?? "").replace(/[^\w. -]/g, "").slice(0, 100) || `image.${extension}`;
   const storageKey = await store.put(bytes, extension);
-  const r = await ingest(db, {
-    channel: "chat",
-    from: { identity: { kind: "chat", value: visitorIdentity(v) } },
-    subject: known ? undefined : `Chat on ${site.name}`,
-    body: `[image: ${name}]`,
-    attachments: [{ filename: name, contentType, size: bytes.byteLength, storageKey }],
-  });
+  const r = await ingest(
+    db,
+    inbound({
+      body: `[image: ${name}]`,
+      attachments: [{ filename: name, contentType, size: bytes.byteLength, storageKey }],
+    }),
+  );
   return { id: r.messageId, conversationId: r.conversationId };
 }
 

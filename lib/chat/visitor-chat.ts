@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { type Db, isUniqueViolation } from "../db/client";
 import { AppError, forbidden, notFound } from "../errors";
-import { ingest } from "../conversations/ingest";
+import { ingest, type TInbound } from "../conversations/ingest";
 import { onlineAgentIds } from "../realtime/presence";
 import { identitySecret, validIdentity, visitorIdForUser, ZChatIdentity, type ChatIdentity } from "./identity";
 import { findChatSite, type ChatSiteView } from "./sites";
@@ -157,21 +157,30 @@ export async function visitorTimeline(db: Db, v: Visitor) {
   };
 }
 
-export async function postVisitorMessage(db: Db, v: Visitor, input: z.infer<typeof ZChatMessage>) {
-  if (input.body.length > CHAT_MAX_CHARS)
-    throw new AppError(413, "message_too_large", `Messages can be up to ${CHAT_MAX_CHARS} characters`);
+/**
+ * Checks that a visitor may write now (their site still exists; the pre-chat form was filled where the
+ * site asks for it) and returns how their message goes to ingest — a known visitor by customer id.
+ */
+export async function visitorInbound(db: Db, v: Visitor, contact: { name?: string; email?: string }) {
   const site = await visitorSite(db, v);
   const known = await visitorCustomerId(db, v);
-  if (!known && site.requirePreChat && (!input.name || !input.email))
+  if (!known && site.requirePreChat && (!contact.name || !contact.email))
     throw new AppError(400, "prechat_required", "Tell us your name and email first");
-  const r = await ingest(db, {
+  return (message: Pick<TInbound, "body" | "attachments">): TInbound => ({
     channel: "chat",
     from: known
       ? { customerId: known }
-      : { identity: { kind: "chat", value: visitorIdentity(v) }, ...(input.name ? { name: input.name } : {}) },
+      : { identity: { kind: "chat", value: visitorIdentity(v) }, ...(contact.name ? { name: contact.name } : {}) },
     subject: known ? undefined : `Chat on ${site.name}`,
-    body: input.body,
+    ...message,
   });
+}
+
+export async function postVisitorMessage(db: Db, v: Visitor, input: z.infer<typeof ZChatMessage>) {
+  if (input.body.length > CHAT_MAX_CHARS)
+    throw new AppError(413, "message_too_large", `Messages can be up to ${CHAT_MAX_CHARS} characters`);
+  const inbound = await visitorInbound(db, v, input);
+  const r = await ingest(db, inbound({ body: input.body }));
   if (input.email) await rememberEmail(db, r.customerId, input.email);
   return { id: r.messageId, conversationId: r.conversationId };
 }

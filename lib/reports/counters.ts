@@ -63,7 +63,8 @@ export function scopedKeys(day: string, channel: string, teamId: string, agentId
   );
 }
 
-const keysOf = (d: ReportDims) => scopedKeys(reportDay(d.at), d.channel, d.teamId ?? "", d.agentId ?? "");
+/** The rows a change with these dimensions adds to. */
+export const keysOf = (d: ReportDims) => scopedKeys(reportDay(d.at), d.channel, d.teamId ?? "", d.agentId ?? "");
 
 export async function count(tx: Tx | Db, dims: ReportDims, add: Partial<Record<Counter, number>>): Promise<void> {
   const cols = COUNTERS.filter((c) => add[c]);

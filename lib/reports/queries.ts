@@ -7,6 +7,7 @@ import { env } from "../env";
 import { badRequest } from "../errors";
 import { ZChannel } from "../conversations/vocabulary";
 import { OPEN_STATUSES } from "../automation/auto-assign";
+import { addDays } from "../time/business-hours";
 import { COUNTERS, type Counter, type Dimension, monthKey, reportDay, scopeOf } from "./counters";
 import { REPORT_TABLES } from "./csv";
 import { percentile } from "./histogram";
@@ -25,8 +26,7 @@ const ZReportFilters = z.strictObject({
 
 function withDefaultRange<T extends { from?: string; to?: string }>(q: T) {
   const to = q.to ?? reportDay(new Date());
-  // Calendar arithmetic on the day itself (YYYY-MM-DD read as UTC midnight), whatever the report time zone.
-  const from = q.from ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
+  const from = q.from ?? addDays(to, -29);
   return { ...q, from, to };
 }
 
@@ -44,7 +44,7 @@ const SUM = Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<Counter
 
 function days(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let day = from; day <= to; day = addDays(day, 1)) out.push(day);
   return out;
 }
 

@@ -12,9 +12,8 @@ import {
   type DurationMetric,
   insertCounterRows,
   insertDurationRows,
-  reportDay,
+  keysOf,
   type ScopedKey,
-  scopedKeys,
   secondsBetween,
 } from "./counters";
 import { bucketOf } from "./histogram";
@@ -25,8 +24,8 @@ const KEPT: Counter[] = ["slaMet", "slaBreached"];
 export async function rebuildReportStats(db: Db): Promise<{ conversations: number }> {
   const counters = new Map<string, { key: ScopedKey; add: Record<Counter, number> }>();
   const durations = new Map<string, { key: ScopedKey; metric: DurationMetric; bucket: number; n: number }>();
-  const keys = (d: Date, channel: string, teamId: string | null, agentId: string | null) =>
-    scopedKeys(reportDay(d), channel, teamId ?? "", agentId ?? "");
+  const keys = (at: Date, channel: string, teamId: string | null, agentId: string | null) =>
+    keysOf({ at, channel, teamId, agentId });
   const bump = (rowKeys: ScopedKey[], c: Counter, by = 1) => {
     for (const key of rowKeys) {
       const k = keyString(key);

@@ -69,16 +69,17 @@ export function localTime(at: Date, timeZone: string): LocalTime {
   };
 }
 
+/** A calendar date (YYYY-MM-DD) `days` later (earlier when negative): date arithmetic, no time zone involved. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3));
 
 function previous(day: Weekday): Weekday {
   return WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7]!;
-}
-
-function previousDate(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -96,7 +97,7 @@ export function isOpenAt(hours: BusinessHours, at: Date): boolean {
       if (close > open ? now.minutes >= open && now.minutes < close : now.minutes >= open) return true;
     }
   }
-  const yesterday = previousDate(now.date);
+  const yesterday = addDays(now.date, -1);
   if (holiday(yesterday)) return false;
   return (hours.weekly[previous(now.weekday)] ?? []).some((i) => {
     const close = toMinutes(i.close);
@@ -107,12 +108,6 @@ export function isOpenAt(hours: BusinessHours, at: Date): boolean {
 const MINUTE_MS = 60_000;
 /** How far ahead a due time is searched for: a schedule open less than this is treated as never open. */
 const MAX_DAYS_AHEAD = 400;
-
-function nextDate(date: string, days = 1): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function weekdayOf(date: string): Weekday {
   return WEEKDAYS[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7]!;
@@ -146,7 +141,7 @@ function openSpans(hours: BusinessHours, date: string): Array<[start: number, en
     const close = toMinutes(i.close);
     const start = zonedInstant(date, open, hours.timeZone).getTime();
     const end =
-      close > open ? zonedInstant(date, close, hours.timeZone) : zonedInstant(nextDate(date), close, hours.timeZone);
+      close > open ? zonedInstant(date, close, hours.timeZone) : zonedInstant(addDays(date, 1), close, hours.timeZone);
     return [start, end.getTime()];
   });
 }
@@ -160,8 +155,8 @@ export function addBusinessMinutes(hours: BusinessHours, from: Date, minutes: nu
   let cursor = from.getTime();
   if (remaining <= 0) return new Date(cursor);
   // Start a day early: an overnight shift that began yesterday may still be open.
-  let date = previousDate(localTime(from, hours.timeZone).date);
-  for (let day = 0; day < MAX_DAYS_AHEAD; day++, date = nextDate(date)) {
+  let date = addDays(localTime(from, hours.timeZone).date, -1);
+  for (let day = 0; day < MAX_DAYS_AHEAD; day++, date = addDays(date, 1)) {
     for (const [start, end] of openSpans(hours, date).sort((a, b) => a[0] - b[0])) {
       const begin = Math.max(start, cursor);
       if (begin >= end) continue;
@@ -177,9 +172,9 @@ export function addBusinessMinutes(hours: BusinessHours, from: Date, minutes: nu
 export function businessMinutesBetween(hours: BusinessHours, from: Date, to: Date): number {
   let total = 0;
   const stop = to.getTime();
-  let date = previousDate(localTime(from, hours.timeZone).date);
+  let date = addDays(localTime(from, hours.timeZone).date, -1);
   const lastDate = localTime(to, hours.timeZone).date;
-  for (let day = 0; day < MAX_DAYS_AHEAD * 3 && date <= lastDate; day++, date = nextDate(date)) {
+  for (let day = 0; day < MAX_DAYS_AHEAD * 3 && date <= lastDate; day++, date = addDays(date, 1)) {
     for (const [start, end] of openSpans(hours, date)) {
       const a = Math.max(start, from.getTime());
       const b = Math.min(end, stop);

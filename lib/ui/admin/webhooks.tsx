@@ -6,6 +6,7 @@ import { api } from "../shared/api-client";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
+import { plural } from "@/lib/plural";
 
 interface Subscription {
   id: string;
@@ -143,7 +144,7 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
                   <code>{d.event}</code>
                 </td>
                 <td>
-                  {d.status} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
+                  {d.status} · {plural(d.attempts, "attempt")}
                   {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ""}
                   {d.lastError && d.status !== "delivered" ? ` · ${d.lastError}` : ""}
                 </td>

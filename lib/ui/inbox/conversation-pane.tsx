@@ -7,12 +7,13 @@ import { Empty, ErrorState, Loading, FormError } from "../shared/states";
 import { useAgents } from "./use-agents";
 import { useConversation, type ConversationView } from "./use-conversation";
 import { useReply, useUpdateConversation } from "./use-conversation-mutations";
-import { customValue, StatusOptions } from "../shared/status-options";
+import { customIdOf, customValue, StatusOptions } from "../shared/status-options";
 import { smsSegments } from "@/lib/channels/sms/segments";
 import { useActivity } from "../shared/activity";
 import { useReportActivity } from "./use-report-activity";
 import { SlaBadge, useNow } from "../shared/sla";
 import { ConversationTools } from "./conversation-tools";
+import { plural } from "@/lib/plural";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -51,13 +52,10 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
         Status
         <select
           value={c.customStatus ? customValue(c.customStatus) : c.status}
-          onChange={(e) =>
-            update.mutate(
-              e.target.value.startsWith("custom:")
-                ? { customStatus: e.target.value.slice("custom:".length) }
-                : { status: e.target.value as TStatus },
-            )
-          }
+          onChange={(e) => {
+            const customStatus = customIdOf(e.target.value);
+            update.mutate(customStatus ? { customStatus } : { status: e.target.value as TStatus });
+          }}
           disabled={update.isPending}
         >
           <StatusOptions custom={agents.data?.statuses} />
@@ -173,7 +171,7 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "conversation.tags_changed": (d, a) =>
     `${a ?? "Someone"} set the tags to ${(d.to as string[]).length ? (d.to as string[]).join(", ") : "none"}`,
   "conversation.merged": (d, a) =>
-    `${a ?? "Someone"} merged #${d.from} into this conversation (${d.messages} message${d.messages === 1 ? "" : "s"})`,
+    `${a ?? "Someone"} merged #${d.from} into this conversation (${plural(Number(d.messages), "message")})`,
   "conversation.merged_into": (d, a) => `${a ?? "Someone"} merged this conversation into #${d.into}`,
   "customer.merged": (d, a) => `${a ?? "Someone"} merged customer ${d.from} into ${d.into}`,
   "customer.merge_undone": (d, a) => `${a ?? "Someone"} undid a customer merge`,
@@ -386,8 +384,8 @@ function SegmentCount({ text }: { text: string }) {
   const s = smsSegments(text);
   return (
     <p className="muted segment-count" data-testid="sms-segments">
-      {s.segments} SMS segment{s.segments === 1 ? "" : "s"} · {s.units}{" "}
-      {s.encoding === "GSM-7" ? "characters" : "UCS-2 units"} ({s.encoding})
+      {plural(s.segments, "SMS segment")} · {s.units} {s.encoding === "GSM-7" ? "characters" : "UCS-2 units"} (
+      {s.encoding})
     </p>
   );
 }

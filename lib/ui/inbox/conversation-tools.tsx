@@ -9,6 +9,7 @@ import { FormError } from "../shared/states";
 import { inboxKeys } from "./query-keys";
 import type { ConversationView } from "./use-conversation";
 import { useUpdateConversation } from "./use-conversation-mutations";
+import { plural } from "@/lib/plural";
 
 interface FoundCustomer {
   id: string;
@@ -95,8 +96,7 @@ function MergeConversation({ conversation: c }: { conversation: ConversationView
       </button>
       {merge.isSuccess && (
         <p role="status">
-          Moved {merge.data.movedMessages} message{merge.data.movedMessages === 1 ? "" : "s"} into #
-          {merge.data.conversationId}.
+          Moved {plural(merge.data.movedMessages, "message")} into #{merge.data.conversationId}.
         </p>
       )}
       <FormError message={merge.error?.message} />
@@ -149,7 +149,7 @@ function MergeCustomer({ conversation: c }: { conversation: ConversationView }) 
             {others.map((o) => (
               <li key={o.id} data-testid="customer-result">
                 <strong>{o.name}</strong> <span className="muted">{o.identities.map((i) => i.value).join(" · ")}</span>{" "}
-                · {o.conversations} conversation{o.conversations === 1 ? "" : "s"}{" "}
+                · {plural(o.conversations, "conversation")}{" "}
                 <button type="button" className="btn" disabled={merge.isPending} onClick={() => merge.mutate(o)}>
                   Merge into {c.customer.name}
                 </button>

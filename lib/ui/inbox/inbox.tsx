@@ -5,7 +5,7 @@ import { ConversationPane } from "./conversation-pane";
 import { InboxList, toSearch } from "./inbox-list";
 import type { InboxFilters } from "./query-keys";
 import { ChannelOptions } from "../shared/channel-options";
-import { customValue, StatusOptions } from "../shared/status-options";
+import { customIdOf, customValue, StatusOptions } from "../shared/status-options";
 import { useAgents } from "./use-agents";
 
 export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId: string }) {
@@ -19,8 +19,9 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
     customStatus: params.get("customStatus") ?? undefined,
   };
   const agents = useAgents();
-  const setFilter = (key: keyof InboxFilters, value: string) =>
-    router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, [key]: value || undefined })}`);
+  const setFilters = (change: InboxFilters) =>
+    router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, ...change })}`);
+  const setFilter = (key: keyof InboxFilters, value: string) => setFilters({ [key]: value || undefined });
 
   return (
     <div className="inbox">
@@ -31,11 +32,8 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
             <select
               value={filters.customStatus ? customValue(filters.customStatus) : (filters.status ?? "")}
               onChange={(e) => {
-                const v = e.target.value;
-                const custom = v.startsWith("custom:") ? v.slice("custom:".length) : undefined;
-                router.replace(
-                  `/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, status: custom ? undefined : v || undefined, customStatus: custom })}`,
-                );
+                const customStatus = customIdOf(e.target.value);
+                setFilters({ status: customStatus ? undefined : e.target.value || undefined, customStatus });
               }}
             >
               <option value="">All</option>

@@ -4,6 +4,7 @@ import type { SessionView } from "@/lib/sessions/sessions";
 import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
+import { plural } from "@/lib/plural";
 
 const sessionKeys = { all: ["sessions"] as const };
 
@@ -67,7 +68,7 @@ export function Sessions() {
       </button>
       {endOthers.data && (
         <p role="status" className="muted">
-          Signed out {endOthers.data.ended} other session{endOthers.data.ended === 1 ? "" : "s"}.
+          Signed out {plural(endOthers.data.ended, "other session")}.
         </p>
       )}
     </>

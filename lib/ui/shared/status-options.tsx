@@ -1,8 +1,11 @@
 import { STATUSES } from "@/lib/conversations/vocabulary";
 import { STATUS_LABELS } from "./format";
 
+const CUSTOM = "custom:";
 /** The value a status <select> uses for an admin-defined status. */
-export const customValue = (id: string) => `custom:${id}`;
+export const customValue = (id: string) => `${CUSTOM}${id}`;
+/** The admin-defined status a status <select> value names, if it names one. */
+export const customIdOf = (value: string) => (value.startsWith(CUSTOM) ? value.slice(CUSTOM.length) : undefined);
 
 /** One <option> per conversation status, for any status <select>; admin-defined ones grouped after them. */
 export function StatusOptions({ custom = [] }: { custom?: ReadonlyArray<{ id: string; name: string }> }) {

@@ -320,7 +320,7 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
               type="file"
               accept="image/png,image/jpeg,image/gif,image/webp"
               aria-label="Send an image"
-              className="visually-hidden"
+              className="sr-only"
               disabled={sending || needPreChat}
               onChange={(e) => {
                 const file = e.target.files?.[0];
