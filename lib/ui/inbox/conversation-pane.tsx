@@ -32,7 +32,8 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
             {CHANNEL_LABELS[c.channel]}
           </p>
           <SlaSummary conversation={c} />
-          <ConversationTools key={c.tags.join(",")} conversation={c} />
+          {/* Per conversation (and its tags): another conversation's typed input or confirmation never carries over. */}
+          <ConversationTools key={`${c.id}:${c.tags.join(",")}`} conversation={c} />
         </div>
         <ConversationControls conversation={c} viewerId={viewerId} />
       </header>

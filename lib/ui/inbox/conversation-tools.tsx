@@ -77,7 +77,8 @@ function MergeConversation({ conversation: c }: { conversation: ConversationView
       }),
     onSuccess: refresh,
   });
-  if (c.mergedIntoId) return <p className="muted">Merged into #{c.mergedIntoId}.</p>;
+  // The refresh after a merge here shows the conversation as merged: keep this merge's confirmation in view.
+  if (c.mergedIntoId && !merge.isSuccess) return <p className="muted">Merged into #{c.mergedIntoId}.</p>;
   return (
     <form
       className="fields"
@@ -87,17 +88,20 @@ function MergeConversation({ conversation: c }: { conversation: ConversationView
         merge.mutate();
       }}
     >
-      <label>
-        Merge this conversation into #
-        <input inputMode="numeric" value={into} onChange={(e) => setInto(e.target.value)} placeholder="123" />
-      </label>
-      <button className="btn" disabled={!/^#?\d+$/.test(into.trim()) || merge.isPending}>
-        Merge
-      </button>
-      {merge.isSuccess && (
+      {merge.isSuccess ? (
         <p role="status">
           Moved {plural(merge.data.movedMessages, "message")} into #{merge.data.conversationId}.
         </p>
+      ) : (
+        <>
+          <label>
+            Merge this conversation into #
+            <input inputMode="numeric" value={into} onChange={(e) => setInto(e.target.value)} placeholder="123" />
+          </label>
+          <button className="btn" disabled={!/^#?\d+$/.test(into.trim()) || merge.isPending}>
+            Merge
+          </button>
+        </>
       )}
       <FormError message={merge.error?.message} />
     </form>
