@@ -31,14 +31,23 @@ interface Timeline {
   messages: ChatMessage[];
 }
 
-async function widgetApi<T>(path: string, token: string | null, init: { method?: string; body?: unknown } = {}) {
+/** A call to the widget API as this visitor: a JSON `body`, or a `file` sent as it is (its name in X-Filename). */
+async function widgetApi<T>(
+  path: string,
+  token: string | null,
+  init: { method?: string; body?: unknown; file?: File } = {},
+) {
+  const { file } = init;
   const res = await fetch(path, {
     method: init.method ?? "GET",
     headers: {
       ...(token ? { authorization: `Visitor ${token}` } : {}),
       ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(file
+        ? { "content-type": file.type || "application/octet-stream", "x-filename": encodeURIComponent(file.name) }
+        : {}),
     },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    body: file ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   }).catch(() => {
     throw new ApiError(0, "network_error", "Can't reach us right now. Check your connection.");
   });
@@ -196,23 +205,7 @@ export function ChatWidget({ siteKey, host, identity }: { siteKey: string; host:
     setSending(true);
     setError("");
     try {
-      const res = await fetch("/api/widget/attachments", {
-        method: "POST",
-        headers: {
-          authorization: `Visitor ${token}`,
-          "content-type": file.type || "application/octet-stream",
-          "x-filename": encodeURIComponent(file.name),
-        },
-        body: file,
-      });
-      if (!res.ok) {
-        const data = await res.json().catch(() => undefined);
-        throw new ApiError(
-          res.status,
-          data?.error?.code ?? "http_error",
-          data?.error?.message ?? "The image was not sent",
-        );
-      }
+      await widgetApi("/api/widget/attachments", token, { method: "POST", file });
       await client.invalidateQueries({ queryKey: ["widget", siteKey, "timeline"] });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "The image was not sent. Try again.");
