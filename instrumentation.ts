@@ -5,13 +5,13 @@ export async function register() {
   const { env } = await import("./lib/env");
   const e = env();
   if (e.OUTBOX_WORKER !== "off") {
-    const { startWorker } = await import("./lib/processes/worker-loop");
+    const { startWorker } = await import("./lib/runtime/worker-loop");
     startWorker(e.OUTBOX_POLL_MS);
-    const { startMailboxSync } = await import("./lib/channels/email/mailbox-supervisor");
+    const { startMailboxSync } = await import("./lib/runtime/mailbox-supervisor");
     await startMailboxSync();
   }
   if (e.SMTP_INBOUND_PORT) {
-    const { startMailReceiver } = await import("./lib/channels/email/mail-receiver");
+    const { startMailReceiver } = await import("./lib/runtime/mail-receiver");
     await startMailReceiver(e.SMTP_INBOUND_PORT, e.SMTP_INBOUND_HOST);
   }
 }

@@ -4,7 +4,7 @@
 // sends an Origin; webhooks skip the proxy entirely (it costs about a
 // millisecond) and get their request id and authorisation from the route wrapper.
 import { NextResponse, type NextRequest } from "next/server";
-import { findChatSite } from "./lib/chat/sites";
+import { findChatSite } from "./lib/channels/chat/sites";
 import { db } from "./lib/db/client";
 import { env, oidcConfig } from "./lib/env";
 import { corsHeaders, parseOrigins } from "./lib/gateway/cors";

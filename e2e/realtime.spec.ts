@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { inboundSms, sid } from "../tests/helpers/twilio";
 import { APP_URL } from "./e2e-env";
-import { STREAM_EVENT_TYPES } from "../lib/realtime/stream-event-types";
+import { STREAM_EVENT_TYPES } from "../lib/shared/stream-event-types";
 import { postAsTwilio, signInAsAgent, uniq } from "./helpers";
 
 test("the agent's inbox updates live from the event stream, without polling", async ({ page, request }) => {

@@ -1,6 +1,6 @@
 // The one place that reads process.env. Validated once, at first use.
 import { z } from "zod";
-import { ZTimeZone } from "./time/business-hours";
+import { ZTimeZone } from "./shared/business-hours-schema";
 
 const optional = z
   .string()

@@ -7,7 +7,7 @@ import { db } from "../lib/db/client";
 import { ingest } from "../lib/conversations/ingest";
 import { reply } from "../lib/conversations/reply";
 import { updateConversation } from "../lib/conversations/update-conversation";
-import { drainOutbox } from "../lib/processes/delivery-worker";
+import { drainOutbox } from "../lib/channels/delivery";
 import { hashPassword } from "../lib/users/accounts";
 
 /** Where the printed sign-ins are kept (git-ignored); e2e keeps its own. */

@@ -4,8 +4,8 @@
 // with conditional updates, so none runs twice at the same time.
 import { env } from "../lib/env";
 import { log } from "../lib/log";
-import { startMailboxSync } from "../lib/channels/email/mailbox-supervisor";
-import { startWorker, wakeWorker } from "../lib/processes/worker-loop";
+import { startMailboxSync } from "../lib/runtime/mailbox-supervisor";
+import { startWorker, wakeWorker } from "../lib/runtime/worker-loop";
 
 const pollMs = env().OUTBOX_POLL_MS;
 startWorker(pollMs);

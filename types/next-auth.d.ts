@@ -1,5 +1,5 @@
 import type { DefaultSession } from "next-auth";
-import type { TRole } from "@/lib/conversations/vocabulary";
+import type { TRole } from "@/lib/shared/vocabulary";
 
 declare module "next-auth" {
   interface Session {

@@ -1,6 +1,6 @@
 import type { Tx } from "../db/client";
 import { appendStreamEvents } from "../realtime/stream-events";
-import { isWebhookEvent } from "../webhooks/events";
+import { isWebhookEvent } from "../shared/webhook-events";
 
 export interface EventInput {
   action: string;

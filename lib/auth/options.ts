@@ -21,8 +21,8 @@ import { signInWithLink } from "../users/email-links";
 import { lockedUntil, recordSignInAttempt } from "../users/sign-in-guard";
 import { requiresSecondFactor, verifySecondFactor } from "../users/two-factor";
 import { endSession, startSession } from "../sessions/sessions";
-import { safeCallback } from "../ui/auth/safe-callback";
-import { passwordAllowed, roleFromClaims } from "./sso-roles";
+import { safeCallback } from "../shared/safe-callback";
+import { passwordAllowed, roleFromClaims } from "../users/sso-roles";
 
 /** The signing-in browser, for the session list (next-auth's callbacks run inside the route's request). */
 async function requestClient(): Promise<{ userAgent?: string; ip?: string }> {

@@ -4,12 +4,10 @@
 import { recordEvents } from "../audit/record-event";
 import type { Db, Tx } from "../db/client";
 import { log } from "../log";
+import { OPEN_STATUSES } from "../shared/vocabulary";
 import { ONLINE_WINDOW_MS, onlineAgentIds } from "../realtime/presence";
 import { chooseAssignee } from "./assignment";
 import { type AutomationConfig, loadAutomation } from "./config";
-
-/** What counts against an agent's capacity. */
-export const OPEN_STATUSES = ["new", "open", "pending"];
 
 /** Assigns one unassigned conversation of the team if an agent has room; returns who got it. */
 export async function autoAssign(

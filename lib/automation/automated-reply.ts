@@ -3,8 +3,8 @@
 // with the change that caused it, marked automated, never counted as a response.
 import { recordEvents } from "../audit/record-event";
 import type { Tx } from "../db/client";
-import type { TChannel } from "../conversations/vocabulary";
-import { enqueueDelivery } from "../processes/outbox";
+import type { TChannel } from "../shared/vocabulary";
+import { enqueueDelivery } from "../jobs/outbox";
 
 export async function sendAutomatedReply(tx: Tx, conversationId: number, channel: TChannel, body: string, now: Date) {
   // Calls are answered where a voice message can't go: the customer's number by SMS is not assumed.

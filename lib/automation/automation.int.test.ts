@@ -5,7 +5,7 @@ import { createDb, databaseProvider, db, type Db } from "@/lib/db/client";
 import { ingest } from "@/lib/conversations/ingest";
 import { reply } from "@/lib/conversations/reply";
 import { updateConversation } from "@/lib/conversations/update-conversation";
-import { drainJobs } from "@/lib/processes/job-runner";
+import { drainJobs } from "@/lib/jobs/job-runner";
 import { touchPresence } from "@/lib/realtime/presence";
 import { createAgent } from "@/tests/helpers/factories";
 import { assignWaiting } from "./auto-assign";

@@ -5,8 +5,8 @@ import { z, type ZodType } from "zod";
 import type { Db, Tx } from "../db/client";
 import { badRequest } from "../errors";
 import { parseSetting, readSettings, writeSetting } from "../settings/settings";
-import { ALWAYS_OPEN, ZBusinessHours } from "../time/business-hours";
-import { ZChannel, ZPriority } from "../conversations/vocabulary";
+import { ALWAYS_OPEN, ZBusinessHours } from "../shared/business-hours-schema";
+import { ZChannel, ZPriority } from "../shared/vocabulary";
 
 const ZId = z.string().trim().min(1).max(64);
 export const ZTag = z

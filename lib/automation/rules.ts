@@ -2,7 +2,7 @@
 // whose conditions all hold applies its actions; a later match overrides an
 // earlier one's team, priority and assignee, tags add up, the first
 // auto-reply wins, and a rule marked `stop` ends the evaluation.
-import type { TChannel, TPriority } from "../conversations/vocabulary";
+import type { TChannel, TPriority } from "../shared/vocabulary";
 import type { Rule } from "./config";
 
 export interface RuleFacts {

@@ -4,9 +4,9 @@
 import { z } from "zod";
 import { type EventInput, recordEvents } from "../audit/record-event";
 import type { Db, Prisma, Tx } from "../db/client";
-import type { TChannel, TPriority, TStatus } from "../conversations/vocabulary";
-import { enqueueSystemMail } from "../mail/system-mail";
-import type { JobHandler } from "../processes/job-runner";
+import type { TChannel, TPriority, TStatus } from "../shared/vocabulary";
+import { enqueueSystemMail } from "../system-mail/system-mail";
+import type { JobHandler } from "../jobs/job-runner";
 import { assignQueue } from "./auto-assign";
 import { type AutomationConfig, loadAutomation, SLA_TARGETS, type SlaTarget } from "./config";
 import { DUE_FIELD, dueTimes, pickPolicy, raisePriority } from "./sla";

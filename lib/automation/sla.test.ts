@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALWAYS_OPEN, type BusinessHours } from "../time/business-hours";
+import { ALWAYS_OPEN, type BusinessHours } from "../shared/business-hours-schema";
 import { ZSlaPolicy } from "./config";
 import { dueTimes, pickPolicy, raisePriority } from "./sla";
 

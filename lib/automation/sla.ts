@@ -1,7 +1,8 @@
 // SLA due times: which policy applies to a conversation, and when each of its
 // targets falls due, counted in business hours from the moment the clock started.
-import type { TChannel, TPriority, TStatus } from "../conversations/vocabulary";
-import { addBusinessMinutes, type BusinessHours } from "../time/business-hours";
+import type { TChannel, TPriority, TStatus } from "../shared/vocabulary";
+import { type BusinessHours } from "../shared/business-hours-schema";
+import { addBusinessMinutes } from "../time/business-hours";
 import type { SlaPolicy, SlaTarget } from "./config";
 
 export interface SlaSubject {

@@ -1,7 +1,8 @@
 // How a stored outbound message leaves the building, one transport per channel.
 // Channel issues register real transports (Twilio, SMTP, chat push); until a
 // channel has one, the local transport records what would have been sent.
-import type { TChannel } from "../conversations/vocabulary";
+import { PermanentJobError } from "../jobs/job-runner";
+import type { TChannel } from "../shared/vocabulary";
 
 export interface OutboundMessage {
   id: string;
@@ -23,9 +24,7 @@ export interface Transport {
 }
 
 /** A failure that retrying cannot fix (an invalid address, an opted-out number). */
-export class PermanentDeliveryError extends Error {
-  readonly permanent = true;
-}
+export class PermanentDeliveryError extends PermanentJobError {}
 
 /** The portal and the chat widget show stored messages (live, through the event stream): storing was the delivery. */
 export const portalTransport: Transport = {

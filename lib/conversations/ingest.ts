@@ -3,11 +3,11 @@
 // customer, identity, conversation, message, events — commits together or not at all.
 import { z } from "zod";
 import { recordEvents } from "../audit/record-event";
-import { afterCustomerMessage, PROCESS_FIELDS } from "../automation/process";
+import { afterCustomerMessage, PROCESS_FIELDS } from "../automation/after-customer-message";
 import { type Db, type Tx, isUniqueViolation } from "../db/client";
 import { conflict, notFound } from "../errors";
 import { normaliseIdentity } from "../customers/identity";
-import { REOPENED_BY_CUSTOMER, ZChannel, ZIdentityKind, type TChannel, type TStatus } from "./vocabulary";
+import { REOPENED_BY_CUSTOMER, ZChannel, ZIdentityKind, type TChannel, type TStatus } from "../shared/vocabulary";
 
 export const ZAttachmentMeta = z.strictObject({
   filename: z.string().min(1).max(255),

@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { decodeCursor, encodeCursor } from "../db/cursor";
 import { loadAutomation } from "../automation/config";
-import { sanitizeEmailHtml } from "../channels/email/sanitize";
+import { sanitizeEmailHtml } from "./sanitize-html";
 import { badRequest, notFound } from "../errors";
-import { CHANNELS, STATUSES } from "./vocabulary";
+import { CHANNELS, STATUSES } from "../shared/vocabulary";
 
 /** A comma-separated list of values from a fixed set, e.g. `status=new,open`. */
 const csv = <const T extends readonly [string, ...string[]]>(values: T) =>

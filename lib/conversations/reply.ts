@@ -6,9 +6,9 @@ import { refreshSla } from "../automation/sla-clock";
 import { count, countDuration, secondsBetween } from "../reports/counters";
 import type { Db } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
-import { enqueueDelivery } from "../processes/outbox";
-import { smsRecipient } from "../channels/sms/opt-out";
-import { ZChannel, type TChannel } from "./vocabulary";
+import { enqueueDelivery } from "../jobs/outbox";
+import { smsRecipient } from "../customers/sms-consent";
+import { ZChannel, type TChannel } from "../shared/vocabulary";
 
 export const ZReply = z.strictObject({
   body: z.string().trim().min(1, "Write a message first").max(50_000),

@@ -7,7 +7,7 @@ import { publicUrl } from "../env";
 import { count, countDuration, secondsBetween } from "../reports/counters";
 import type { Db } from "../db/client";
 import { badRequest, notFound } from "../errors";
-import { ZPriority, ZStatus } from "./vocabulary";
+import { ZPriority, ZStatus } from "../shared/vocabulary";
 import { loadAutomation, ZTag } from "../automation/config";
 
 export const ZConversationPatch = z

@@ -7,9 +7,9 @@ import { z } from "zod";
 import { recordEvents } from "../audit/record-event";
 import { sendAutomatedReply } from "../automation/automated-reply";
 import { loadAutomation } from "../automation/config";
-import { smsRecipient } from "../channels/sms/opt-out";
+import { smsRecipient } from "../customers/sms-consent";
 import type { Db, Tx } from "../db/client";
-import type { TChannel } from "../conversations/vocabulary";
+import type { TChannel } from "../shared/vocabulary";
 import { notFound } from "../errors";
 import { count } from "../reports/counters";
 

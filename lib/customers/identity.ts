@@ -3,7 +3,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { z } from "zod";
 import { badRequest } from "../errors";
-import type { TIdentityKind } from "../conversations/vocabulary";
+import type { TIdentityKind } from "../shared/vocabulary";
 
 export interface IdentityRef {
   kind: TIdentityKind;

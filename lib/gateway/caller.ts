@@ -6,7 +6,7 @@ import { AppError } from "../errors";
 import { sessionAccount } from "../sessions/sessions";
 import { authenticateToken, type Scope } from "../tokens/api-tokens";
 import { findAccount, type AccountSummary } from "../users/accounts";
-import { verifyVisitorToken, type Visitor } from "../chat/visitor-token";
+import { verifyVisitorToken, type Visitor } from "../channels/chat/visitor-token";
 import { SESSION_COOKIES } from "./session-cookies";
 
 export type Caller =

@@ -3,7 +3,7 @@
 // the last id it saw (SSE Last-Event-ID) gets exactly what it missed.
 import { databaseProvider, type Tx } from "../db/client";
 import { pokeStream } from "./poke";
-import { STREAM_EVENT_TYPES } from "./stream-event-types";
+import { STREAM_EVENT_TYPES } from "../shared/stream-event-types";
 
 /** Events that change what an inbox or a portal shows. */
 const STREAMED = new Set<string>(STREAM_EVENT_TYPES);

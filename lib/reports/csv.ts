@@ -1,9 +1,6 @@
 // Every report table as CSV. Cells a spreadsheet would run as a formula are
 // quoted with a leading apostrophe (CSV injection).
-import type { Figures, ReportOverview } from "./queries";
-
-export const REPORT_TABLES = ["daily", "channels", "agents", "teams"] as const;
-export type ReportTable = (typeof REPORT_TABLES)[number];
+import type { Figures, ReportOverview, ReportTable } from "./queries";
 
 type Cell = string | number | null;
 

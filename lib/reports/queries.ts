@@ -5,11 +5,9 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { env } from "../env";
 import { badRequest } from "../errors";
-import { ZChannel } from "../conversations/vocabulary";
-import { OPEN_STATUSES } from "../automation/auto-assign";
+import { OPEN_STATUSES, ZChannel } from "../shared/vocabulary";
 import { addDays } from "../time/business-hours";
 import { COUNTERS, type Counter, type Dimension, monthKey, reportDay, scopeOf } from "./counters";
-import { REPORT_TABLES } from "./csv";
 import { percentile } from "./histogram";
 
 const DAY_MS = 86_400_000;
@@ -32,6 +30,10 @@ function withDefaultRange<T extends { from?: string; to?: string }>(q: T) {
 
 export const ZReportQuery = ZReportFilters.transform(withDefaultRange);
 /** The same filters plus the table to export. */
+/** The tables a report has, each exportable as CSV. */
+export const REPORT_TABLES = ["daily", "channels", "agents", "teams"] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
 export const ZReportExportQuery = ZReportFilters.extend({ table: z.enum(REPORT_TABLES) }).transform(withDefaultRange);
 export type ReportQuery = z.output<typeof ZReportQuery>;
 

@@ -9,7 +9,7 @@ import { reply } from "@/lib/conversations/reply";
 import { updateConversation } from "@/lib/conversations/update-conversation";
 import { DEFAULT_AUTOMATION, saveAutomation } from "@/lib/automation/config";
 import { answerSurvey } from "@/lib/csat/surveys";
-import { drainJobs } from "@/lib/processes/job-runner";
+import { drainJobs } from "@/lib/jobs/job-runner";
 import { slaHandlers } from "@/lib/automation/sla-clock";
 import { call, createAgent, sessionCookie } from "@/tests/helpers/factories";
 import { reportDay } from "./counters";

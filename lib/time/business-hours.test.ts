@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addBusinessMinutes,
-  ALWAYS_OPEN,
-  type BusinessHours,
-  businessMinutesBetween,
-  isOpenAt,
-  localTime,
-  zonedInstant,
-  ZBusinessHours,
-} from "./business-hours";
+import { ALWAYS_OPEN, type BusinessHours, ZBusinessHours } from "../shared/business-hours-schema";
+import { addBusinessMinutes, businessMinutesBetween, isOpenAt, localTime, zonedInstant } from "./business-hours";
 
 const weekdays9to17: BusinessHours = {
   timeZone: "Europe/Berlin",

@@ -5,7 +5,7 @@ import { recordEvent } from "../audit/record-event";
 import { type Db, isUniqueViolation } from "../db/client";
 import { env } from "../env";
 import { conflict } from "../errors";
-import type { TRole } from "../conversations/vocabulary";
+import type { TRole } from "../shared/vocabulary";
 
 export interface AccountSummary {
   id: string;

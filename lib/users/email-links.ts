@@ -8,8 +8,8 @@ import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import type { Db, Tx } from "../db/client";
 import { badRequest } from "../errors";
-import { enqueueSystemMail } from "../mail/system-mail";
-import { passwordAllowed } from "../auth/sso-roles";
+import { enqueueSystemMail } from "../system-mail/system-mail";
+import { passwordAllowed } from "./sso-roles";
 import { accountSelect, type AccountSummary, hashPassword, ZPassword } from "./accounts";
 
 export type LinkPurpose = "password_reset" | "sign_in";

@@ -1,5 +1,5 @@
 import { env } from "../env";
-import type { JobHandler } from "../processes/job-runner";
+import type { JobHandler } from "../jobs/job-runner";
 import { deliverWebhook, ZWebhookJob } from "./webhooks";
 
 export const webhookHandlers: Record<"webhook", JobHandler> = {

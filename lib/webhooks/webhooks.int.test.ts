@@ -7,7 +7,7 @@ import * as deliveriesRoute from "@/app/api/admin/webhooks/[id]/deliveries/route
 import * as replayRoute from "@/app/api/admin/webhooks/deliveries/[id]/replay/route";
 import { ingest } from "@/lib/conversations/ingest";
 import { db } from "@/lib/db/client";
-import { drainJobs } from "@/lib/processes/job-runner";
+import { drainJobs } from "@/lib/jobs/job-runner";
 import { call, createAgent, sessionCookie } from "@/tests/helpers/factories";
 import { webhookHandlers } from "./webhook-jobs";
 import { fanOutEvents } from "./webhooks";

@@ -8,7 +8,7 @@ import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { open, seal } from "../crypto/secret-box";
-import { isWebhookEvent, WEBHOOK_EVENTS } from "./events";
+import { isWebhookEvent, WEBHOOK_EVENTS } from "../shared/webhook-events";
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 

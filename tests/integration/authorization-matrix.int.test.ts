@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "@/app/api/openapi.json/registry";
 import { acceptRawEmail } from "@/lib/channels/email/inbound";
-import { DEFAULT_IVR } from "@/lib/channels/voice/ivr-config";
+import { DEFAULT_IVR } from "@/lib/shared/ivr-config";
 import { createMailbox } from "@/lib/channels/email/mailboxes";
 import { ingest } from "@/lib/conversations/ingest";
 import { updateConversation } from "@/lib/conversations/update-conversation";
@@ -15,13 +15,13 @@ import { DEFAULT_AUTOMATION, saveAutomation } from "@/lib/automation/config";
 import { db } from "@/lib/db/client";
 import type { Policy } from "@/lib/gateway/policy";
 import type { RouteHandler } from "@/lib/gateway/route";
-import { drainInbound } from "@/lib/processes/inbound-worker";
-import { inboundHandlers } from "@/lib/processes/inbound-handlers";
+import { drainJobs } from "@/lib/jobs/job-runner";
+import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { createWebhook, fanOutEvents } from "@/lib/webhooks/webhooks";
-import { createChatSite } from "@/lib/chat/sites";
-import { postVisitorImage } from "@/lib/chat/chat-extras";
-import { issueVisitorToken, newVisitorId } from "@/lib/chat/visitor-token";
+import { createChatSite } from "@/lib/channels/chat/sites";
+import { postVisitorImage } from "@/lib/channels/chat/visitor-images";
+import { issueVisitorToken, newVisitorId } from "@/lib/channels/chat/visitor-token";
 import { createToken } from "@/lib/tokens/api-tokens";
 import { findAccount } from "@/lib/users/accounts";
 import { call, type CallOptions, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
@@ -136,7 +136,7 @@ async function fixtures() {
     ),
     { source: "webhook" },
   );
-  await drainInbound(db(), inboundHandlers);
+  await drainJobs(db(), inboundHandlers);
   await fanOutEvents(db());
   const delivery = await db().webhookDelivery.findFirstOrThrow();
   const emailMessage = await db().message.findFirstOrThrow({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findChatSite } from "@/lib/chat/sites";
+import { findChatSite } from "@/lib/channels/chat/sites";
 import { db } from "@/lib/db/client";
 import { ChatWidget } from "@/lib/ui/widget/chat-widget";
 

@@ -10,9 +10,10 @@ import * as attachmentRoute from "@/app/api/attachments/[key]/route";
 import { db } from "@/lib/db/client";
 import { reply } from "@/lib/conversations/reply";
 import { updateConversation } from "@/lib/conversations/update-conversation";
-import { drainOutbox } from "@/lib/processes/delivery-worker";
-import { drainInbound, type InboundHandlers } from "@/lib/processes/inbound-worker";
-import { inboundHandlers } from "@/lib/processes/inbound-handlers";
+import { drainOutbox } from "@/lib/channels/delivery";
+import { drainJobs } from "@/lib/jobs/job-runner";
+import type { InboundHandlers } from "@/lib/jobs/outbox";
+import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { call, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 import { replyAddress } from "./addresses";
@@ -40,7 +41,7 @@ const fixture = (name: string, vars: Record<string, string> = {}) => {
 };
 const ingestRaw = async (raw: Buffer, envelopeTo: string[] = ["support@omnidesk.localhost"]) => {
   await acceptRawEmail(db(), store, raw, { envelopeTo, source: "webhook" });
-  await drainInbound(db(), handlers);
+  await drainJobs(db(), handlers);
 };
 
 let receiver: SMTPServer;
@@ -73,7 +74,7 @@ describe("the SMTP receiver", () => {
     });
     expect(info.response).toMatch(/^250/);
     expect(await db().outboxJob.count({ where: { kind: "inbound.email" } })).toBe(1);
-    expect(await drainInbound(db(), handlers)).toEqual({ processed: 1, retried: 0, failed: 0 });
+    expect(await drainJobs(db(), handlers)).toEqual({ processed: 1, retried: 0, failed: 0 });
     const conversation = await db().conversation.findFirstOrThrow({
       include: { messages: { include: { attachments: true } }, customer: { include: { identities: true } } },
     });
@@ -154,7 +155,7 @@ describe("the SMTP receiver", () => {
     };
     await client.sendMail(mail);
     await client.sendMail(mail);
-    await drainInbound(db(), handlers);
+    await drainJobs(db(), handlers);
     expect(await db().message.count()).toBe(1);
   });
 });
@@ -328,7 +329,7 @@ describe("POST /api/email/inbound", () => {
     expect(ok.json).toEqual({ accepted: true, duplicate: false });
     expect((await post(raw, "integration-email-webhook-secret")).json).toEqual({ accepted: true, duplicate: true });
     expect((await post("", "integration-email-webhook-secret")).status).toBe(400);
-    await drainInbound(db(), handlers);
+    await drainJobs(db(), handlers);
     expect(await db().message.count()).toBe(1);
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mailboxesRoute from "@/app/api/admin/mailboxes/route";
 import * as mailboxRoute from "@/app/api/admin/mailboxes/[id]/route";
 import { db } from "@/lib/db/client";
-import { drainInbound } from "@/lib/processes/inbound-worker";
-import { inboundHandlers } from "@/lib/processes/inbound-handlers";
+import { drainJobs } from "@/lib/jobs/job-runner";
+import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { call, createAgent, sessionCookie } from "@/tests/helpers/factories";
 import { type Dovecot, startDovecot } from "@/tests/helpers/dovecot";
@@ -69,7 +69,7 @@ describe("IMAP mailboxes", () => {
     const running = sync.run();
     try {
       await until(async () => (await queued()) === 1, "the first mail");
-      await drainInbound(db(), inboundHandlers);
+      await drainJobs(db(), inboundHandlers);
       expect((await db().conversation.findFirstOrThrow()).subject).toBe("IMAP mail 1");
 
       await deliver(2);
@@ -87,7 +87,7 @@ describe("IMAP mailboxes", () => {
         async () => !(await db().mailbox.findUniqueOrThrow({ where: { id: mailbox.id } })).lastError,
         "health to recover",
       );
-      await drainInbound(db(), inboundHandlers);
+      await drainJobs(db(), inboundHandlers);
       expect((await db().message.findMany({ orderBy: { createdAt: "asc" } })).map((m) => m.body)).toEqual([
         "Body 1",
         "Body 2",

@@ -7,11 +7,11 @@ import { z } from "zod";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { ingest } from "../../conversations/ingest";
-import { enqueueInbound } from "../../processes/outbox";
+import { enqueueInbound } from "../../jobs/outbox";
 import type { BlobStore } from "../../storage/blob-store";
 import { bareMessageId, conversationFromAddresses, conversationFromSubject } from "./addresses";
 import { isAutomated, isBounce } from "./automated";
-import { sanitizeEmailHtml } from "./sanitize";
+import { sanitizeEmailHtml } from "../../conversations/sanitize-html";
 
 export const ZInboundEmailJob = z.object({
   rawKey: z.string().min(1),

@@ -9,8 +9,8 @@ import { ZMessageSid } from "../twilio-ids";
 import type { Db } from "../../db/client";
 import { ingest } from "../../conversations/ingest";
 import { normaliseIdentity } from "../../customers/identity";
-import { enqueueInbound } from "../../processes/outbox";
-import { consentChange, setSmsConsent } from "./opt-out";
+import { enqueueInbound } from "../../jobs/outbox";
+import { consentChange, setSmsConsent } from "../../customers/sms-consent";
 
 export const ZTwilioSmsWebhook = z.looseObject({
   MessageSid: ZMessageSid,

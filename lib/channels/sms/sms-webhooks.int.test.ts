@@ -4,8 +4,8 @@ import * as smsRoute from "@/app/api/twilio/sms/route";
 import * as statusRoute from "@/app/api/twilio/sms/status/route";
 import { db } from "@/lib/db/client";
 import { reply } from "@/lib/conversations/reply";
-import { drainInbound } from "@/lib/processes/inbound-worker";
-import { inboundHandlers } from "@/lib/processes/inbound-handlers";
+import { drainJobs } from "@/lib/jobs/job-runner";
+import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { call, type CallOptions, createAgent } from "@/tests/helpers/factories";
 import { inboundSms, sid, signedTwilioPost } from "@/tests/helpers/twilio";
 
@@ -14,7 +14,7 @@ const SMS = "/api/twilio/sms";
 /** The webhook, then the worker's turn (in the app the webhook wakes it at once). */
 async function postSms(request: CallOptions) {
   const res = await call(smsRoute.POST, request);
-  await drainInbound(db(), inboundHandlers);
+  await drainJobs(db(), inboundHandlers);
   return res;
 }
 
@@ -43,7 +43,7 @@ describe("POST /api/twilio/sms", () => {
     const request = signedTwilioPost(SMS, inboundSms());
     for (let i = 0; i < 3; i++) expect((await call(smsRoute.POST, request)).status).toBe(200);
     expect(await db().outboxJob.count({ where: { kind: "inbound.sms" } })).toBe(1);
-    await drainInbound(db(), inboundHandlers);
+    await drainJobs(db(), inboundHandlers);
     for (let i = 0; i < 3; i++) expect((await postSms(request)).status).toBe(200);
     expect(await db().message.count()).toBe(1);
   });
@@ -54,7 +54,7 @@ describe("POST /api/twilio/sms", () => {
     const job = await db().outboxJob.findFirstOrThrow();
     expect(job).toMatchObject({ kind: "inbound.sms", status: "pending", dedupeKey: `sms:${params.MessageSid}` });
     expect(await db().message.count()).toBe(0);
-    expect(await drainInbound(db(), inboundHandlers)).toEqual({ processed: 1, retried: 0, failed: 0 });
+    expect(await drainJobs(db(), inboundHandlers)).toEqual({ processed: 1, retried: 0, failed: 0 });
     const message = await db().message.findFirstOrThrow();
     expect(message.body).toBe("stored before the answer");
     expect(message.createdAt).toEqual(job.createdAt);
@@ -66,19 +66,19 @@ describe("POST /api/twilio/sms", () => {
     await call(smsRoute.POST, signedTwilioPost(SMS, params));
     await db().outboxJob.updateMany({ data: { maxAttempts: 2 } });
     const broken = { ...inboundHandlers, "inbound.sms": async () => Promise.reject(new Error("database on fire")) };
-    expect(await drainInbound(db(), broken)).toEqual({ processed: 0, retried: 1, failed: 0 });
+    expect(await drainJobs(db(), broken)).toEqual({ processed: 0, retried: 1, failed: 0 });
     const retrying = await db().outboxJob.findFirstOrThrow();
     expect(retrying).toMatchObject({ status: "pending", attempts: 1, lastError: "database on fire" });
     expect(retrying.runAt.getTime()).toBeGreaterThan(Date.now());
-    expect(await drainInbound(db(), broken)).toEqual({ processed: 0, retried: 0, failed: 0 }); // not due yet
+    expect(await drainJobs(db(), broken)).toEqual({ processed: 0, retried: 0, failed: 0 }); // not due yet
     const later = () => new Date(Date.now() + 3_600_000);
-    expect(await drainInbound(db(), broken, { now: later })).toEqual({ processed: 0, retried: 0, failed: 1 });
+    expect(await drainJobs(db(), broken, { now: later })).toEqual({ processed: 0, retried: 0, failed: 1 });
     const failed = await db().outboxJob.findFirstOrThrow();
     expect(failed.status).toBe("failed");
     expect(JSON.parse(failed.payload)).toMatchObject({ MessageSid: params.MessageSid, Body: "keep me" });
     // an operator's replay: back to pending, and it goes through
     await db().outboxJob.update({ where: { id: failed.id }, data: { status: "pending", attempts: 0 } });
-    expect(await drainInbound(db(), inboundHandlers, { now: later })).toEqual({ processed: 1, retried: 0, failed: 0 });
+    expect(await drainJobs(db(), inboundHandlers, { now: later })).toEqual({ processed: 1, retried: 0, failed: 0 });
     expect((await db().message.findFirstOrThrow()).body).toBe("keep me");
   });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ingest } from "@/lib/conversations/ingest";
 import { reply } from "@/lib/conversations/reply";
-import { drainOutbox } from "@/lib/processes/delivery-worker";
+import { drainOutbox } from "@/lib/channels/delivery";
 import { createAgent } from "@/tests/helpers/factories";
 import { startFakeTwilio, TWILIO_ERRORS } from "@/tests/helpers/twilio";
 import { twilioSmsTransport } from "./twilio-transport";

@@ -5,7 +5,7 @@ import twilio from "twilio";
 
 import type { Db } from "../../db/client";
 import { PermanentDeliveryError, type Transport } from "../transports";
-import { setSmsConsent, smsRecipient } from "./opt-out";
+import { setSmsConsent, smsRecipient } from "../../customers/sms-consent";
 
 export const TWILIO_OPTED_OUT = 21610;
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { readSetting, writeSetting } from "../../settings/settings";
-import { DEFAULT_IVR, type IvrConfig, ZIvrConfig } from "./ivr-config";
+import { DEFAULT_IVR, type IvrConfig, ZIvrConfig } from "../../shared/ivr-config";
 
 const KEY = "ivr";
 

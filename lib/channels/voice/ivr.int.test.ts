@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { ingest } from "@/lib/conversations/ingest";
 import { call, createAgent, sessionCookie } from "@/tests/helpers/factories";
 import { sid, signedTwilioPost } from "@/tests/helpers/twilio";
-import { DEFAULT_IVR, type IvrConfig, ZIvrConfig } from "./ivr-config";
+import { DEFAULT_IVR, type IvrConfig, ZIvrConfig } from "../../shared/ivr-config";
 import { saveIvrConfig } from "./ivr-settings";
 
 const PUBLIC = "https://desk.example.test";

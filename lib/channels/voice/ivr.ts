@@ -18,7 +18,7 @@ import {
   type IvrMenu,
   MENU_ID_PATTERN,
   QUEUE_NAME,
-} from "./ivr-config";
+} from "../../shared/ivr-config";
 import { loadIvrConfig } from "./ivr-settings";
 import { newVoiceResponse, speak, twimlResponse, type VoiceResponse } from "./twiml";
 import { callerIdentity, type TTwilioCall, ZTwilioCall } from "./caller";

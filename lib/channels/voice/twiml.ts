@@ -1,5 +1,5 @@
 import twilio from "twilio";
-import type { Prompt } from "./ivr-config";
+import type { Prompt } from "../../shared/ivr-config";
 
 export type VoiceResponse = InstanceType<typeof twilio.twiml.VoiceResponse>;
 export interface Voice {

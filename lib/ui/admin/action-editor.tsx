@@ -5,7 +5,7 @@ import {
   DEFAULT_DIAL_TIMEOUT_SECONDS,
   type IvrAction,
   ZAction,
-} from "@/lib/channels/voice/ivr-config";
+} from "@/lib/shared/ivr-config";
 
 /**
  * A new action of a type, with the defaults the schema itself fills in. A dial

@@ -4,7 +4,7 @@
 // card saves its own part.
 import { useState } from "react";
 import type { AutomationConfig, Rule, SlaPolicy } from "@/lib/automation/config";
-import { CHANNELS, PRIORITIES } from "@/lib/conversations/vocabulary";
+import { CHANNELS, PRIORITIES } from "@/lib/shared/vocabulary";
 import { ApiError } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
 import { BusinessHoursFields, hoursToText, parseHours } from "./business-hours-fields";

@@ -1,7 +1,7 @@
 "use client";
 // Opening hours as admins type them ("09:00-17:00, 18:00-20:00" per day, holidays
 // one per line) — shared by the phone menu and the SLA settings.
-import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/time/business-hours";
+import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/shared/business-hours-schema";
 
 export const DAY_NAMES: Record<Weekday, string> = {
   mon: "Monday",

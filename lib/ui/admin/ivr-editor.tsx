@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { type IvrConfig, type IvrMenu, type Prompt, ZMenu } from "@/lib/channels/voice/ivr-config";
+import { type IvrConfig, type IvrMenu, type Prompt, ZMenu } from "@/lib/shared/ivr-config";
 import { ApiError } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
 import { ActionEditor, newAction } from "./action-editor";

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { IvrConfig } from "@/lib/channels/voice/ivr-config";
+import type { IvrConfig } from "@/lib/shared/ivr-config";
 import { api } from "../shared/api-client";
 import { adminKeys } from "./query-keys";
 

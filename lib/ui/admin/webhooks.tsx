@@ -1,12 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENTS } from "@/lib/shared/webhook-events";
 import { api } from "../shared/api-client";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
-import { plural } from "@/lib/plural";
+import { plural } from "@/lib/shared/plural";
 
 interface Subscription {
   id: string;

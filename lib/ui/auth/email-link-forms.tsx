@@ -8,7 +8,7 @@ import { useHydrated } from "../shared/use-hydrated";
 import { api, ApiError } from "../shared/api-client";
 import { FormError } from "../shared/states";
 import { credentialsSignIn } from "./credentials-sign-in";
-import { safeCallback } from "./safe-callback";
+import { safeCallback } from "../../shared/safe-callback";
 
 const errorText = (err: unknown) => (err instanceof ApiError ? err.message : "Something went wrong. Try again.");
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "../shared/api-client";
 import { credentialsSignIn } from "./credentials-sign-in";
-import { safeCallback } from "./safe-callback";
+import { safeCallback } from "../../shared/safe-callback";
 import { FormError } from "../shared/states";
 
 const ERRORS: Record<string, string> = {

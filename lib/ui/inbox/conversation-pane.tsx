@@ -1,19 +1,19 @@
 "use client";
 import { EmailHtml } from "./email-html";
 import { useState, type FormEvent } from "react";
-import { CHANNELS, PRIORITIES, type TChannel, type TPriority, type TStatus } from "@/lib/conversations/vocabulary";
+import { CHANNELS, PRIORITIES, type TChannel, type TPriority, type TStatus } from "@/lib/shared/vocabulary";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
 import { Empty, ErrorState, Loading, FormError } from "../shared/states";
 import { useAgents } from "./use-agents";
 import { useConversation, type ConversationView } from "./use-conversation";
 import { useReply, useUpdateConversation } from "./use-conversation-mutations";
 import { customIdOf, customValue, StatusOptions } from "../shared/status-options";
-import { smsSegments } from "@/lib/channels/sms/segments";
+import { smsSegments } from "@/lib/shared/sms-segments";
 import { useActivity } from "../shared/activity";
 import { useReportActivity } from "./use-report-activity";
 import { SlaBadge, useNow } from "../shared/sla";
 import { ConversationTools } from "./conversation-tools";
-import { plural } from "@/lib/plural";
+import { plural } from "@/lib/shared/plural";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);

@@ -9,7 +9,7 @@ import { FormError } from "../shared/states";
 import { inboxKeys } from "./query-keys";
 import type { ConversationView } from "./use-conversation";
 import { useUpdateConversation } from "./use-conversation-mutations";
-import { plural } from "@/lib/plural";
+import { plural } from "@/lib/shared/plural";
 
 interface FoundCustomer {
   id: string;

@@ -4,7 +4,7 @@ import type { SessionView } from "@/lib/sessions/sessions";
 import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
-import { plural } from "@/lib/plural";
+import { plural } from "@/lib/shared/plural";
 
 const sessionKeys = { all: ["sessions"] as const };
 

@@ -1,4 +1,4 @@
-import { CHANNELS } from "@/lib/conversations/vocabulary";
+import { CHANNELS } from "@/lib/shared/vocabulary";
 import { CHANNEL_LABELS } from "./format";
 
 /** One <option> per channel, for any channel <select>. */

@@ -6,7 +6,7 @@
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { inboxKeys } from "../inbox/query-keys";
-import { STREAM_EVENT_TYPES } from "@/lib/realtime/stream-event-types";
+import { STREAM_EVENT_TYPES } from "@/lib/shared/stream-event-types";
 import { portalKeys } from "../portal/query-keys";
 import { recordSignal, type ActivitySignal } from "./activity";
 

@@ -1,4 +1,4 @@
-import { STATUSES } from "@/lib/conversations/vocabulary";
+import { STATUSES } from "@/lib/shared/vocabulary";
 import { STATUS_LABELS } from "./format";
 
 const CUSTOM = "custom:";

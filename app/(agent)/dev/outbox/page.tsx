@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LocalOutbox } from "@/lib/ui/inbox/local-outbox";
+import { LocalOutbox } from "@/lib/ui/inbox/local-recorder";
 
 export const metadata: Metadata = { title: "Local outbox" };
 

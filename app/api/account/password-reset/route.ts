@@ -1,5 +1,5 @@
 import { json, route } from "@/lib/gateway/route";
-import { wakeWorker } from "@/lib/processes/worker-loop";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
 import { requestPasswordReset, ZEmailRequest } from "@/lib/users/email-links";
 import { linkContext } from "@/lib/users/link-context";
 

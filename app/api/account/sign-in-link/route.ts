@@ -1,6 +1,6 @@
 import { json, route } from "@/lib/gateway/route";
-import { wakeWorker } from "@/lib/processes/worker-loop";
-import { safeCallback } from "@/lib/ui/auth/safe-callback";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
+import { safeCallback } from "@/lib/shared/safe-callback";
 import { requestSignInLink, ZSignInLinkRequest } from "@/lib/users/email-links";
 import { linkContext } from "@/lib/users/link-context";
 

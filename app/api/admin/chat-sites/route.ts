@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { json, route } from "@/lib/gateway/route";
-import { identitySecret } from "@/lib/chat/identity";
-import { createChatSite, listChatSites, ZChatSiteInput } from "@/lib/chat/sites";
+import { identitySecret } from "@/lib/channels/chat/identity";
+import { createChatSite, listChatSites, ZChatSiteInput } from "@/lib/channels/chat/sites";
 
 // Admins see each site's identity secret: the host site's server needs it to sign its users.
 export const GET = route({ policy: "admin" }, async ({ db }) => ({

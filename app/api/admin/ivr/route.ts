@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_IVR, ZIvrConfig } from "@/lib/channels/voice/ivr-config";
+import { DEFAULT_IVR, ZIvrConfig } from "@/lib/shared/ivr-config";
 import { loadIvrConfig, saveIvrConfig } from "@/lib/channels/voice/ivr-settings";
 import { route } from "@/lib/gateway/route";
 

@@ -1,4 +1,4 @@
-import { listLocallyRecorded, ZLocalOutboxQuery } from "@/lib/channels/local-outbox";
+import { listLocallyRecorded, ZLocalOutboxQuery } from "@/lib/channels/local-recorder";
 import { route } from "@/lib/gateway/route";
 
 export const GET = route({ policy: "agent", query: ZLocalOutboxQuery }, async ({ db, query }) => ({

@@ -3,7 +3,7 @@ import { acceptRawEmail } from "@/lib/channels/email/inbound";
 import { emailConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, readBodyBytes, route } from "@/lib/gateway/route";
-import { wakeWorker } from "@/lib/processes/worker-loop";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
 import { blobStore } from "@/lib/storage/store";
 
 const ZQuery = z.strictObject({

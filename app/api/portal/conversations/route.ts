@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ingest } from "@/lib/conversations/ingest";
 import { listCustomerConversations } from "@/lib/conversations/queries";
 import { json, route } from "@/lib/gateway/route";
-import { wakeWorker } from "@/lib/processes/worker-loop";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
 
 export const GET = route({ policy: "customer" }, async ({ db, caller }) => ({
   items: await listCustomerConversations(db, caller.customerId!),

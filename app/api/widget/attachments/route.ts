@@ -1,4 +1,4 @@
-import { postVisitorImage, CHAT_IMAGE_MAX_BYTES } from "@/lib/chat/chat-extras";
+import { postVisitorImage, CHAT_IMAGE_MAX_BYTES } from "@/lib/channels/chat/visitor-images";
 import { json, readBodyBytes, route } from "@/lib/gateway/route";
 import { blobStore } from "@/lib/storage/store";
 

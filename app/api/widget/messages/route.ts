@@ -1,5 +1,5 @@
 import { json, route } from "@/lib/gateway/route";
-import { postVisitorMessage, visitorTimeline, ZChatMessage } from "@/lib/chat/visitor-chat";
+import { postVisitorMessage, visitorTimeline, ZChatMessage } from "@/lib/channels/chat/visitor-chat";
 
 export const GET = route({ policy: "visitor" }, async ({ db, caller }) => visitorTimeline(db, caller));
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { markSeenByVisitor } from "@/lib/chat/chat-extras";
+import { markSeenByVisitor } from "@/lib/channels/chat/seen-receipts";
 import { route } from "@/lib/gateway/route";
 
 /** The widget showed the helpdesk's messages up to this one. */

@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { route } from "@/lib/gateway/route";
-import { startChatSession, ZChatSession } from "@/lib/chat/visitor-chat";
+import { startChatSession, ZChatSession } from "@/lib/channels/chat/visitor-chat";
 
 export const POST = route({ policy: "public", body: ZChatSession }, async ({ db, body }) =>
   startChatSession(db, body, env().NEXTAUTH_SECRET),

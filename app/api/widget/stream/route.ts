@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { route } from "@/lib/gateway/route";
-import { visitorCustomerId } from "@/lib/chat/visitor-chat";
-import { touchVisitor } from "@/lib/chat/visitor-presence";
-import { visitorIdentity } from "@/lib/chat/visitor-token";
+import { visitorCustomerId } from "@/lib/channels/chat/visitor-chat";
+import { touchVisitor } from "@/lib/channels/chat/visitor-presence";
+import { visitorIdentity } from "@/lib/channels/chat/visitor-token";
 import { appStreamHub } from "@/lib/realtime/app-hub";
 import { resumeId, sseResponse } from "@/lib/realtime/sse";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visitorCustomerId } from "@/lib/chat/visitor-chat";
+import { visitorCustomerId } from "@/lib/channels/chat/visitor-chat";
 import { route } from "@/lib/gateway/route";
 import { customerTyping } from "@/lib/realtime/activity";
 

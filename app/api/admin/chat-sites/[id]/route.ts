@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/gateway/route";
-import { deleteChatSite } from "@/lib/chat/sites";
+import { deleteChatSite } from "@/lib/channels/chat/sites";
 
 export const DELETE = route(
   { policy: "admin", params: z.strictObject({ id: z.string().min(1).max(64) }) },

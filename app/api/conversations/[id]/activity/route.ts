@@ -1,7 +1,7 @@
 import { ZConversationParams } from "@/lib/gateway/params";
 import { route } from "@/lib/gateway/route";
 import { agentActivity, ZAgentActivity } from "@/lib/realtime/activity";
-import { markSeenByAgent } from "@/lib/chat/chat-extras";
+import { markSeenByAgent } from "@/lib/channels/chat/seen-receipts";
 
 export const POST = route(
   { policy: "agent", params: ZConversationParams, body: ZAgentActivity },

@@ -1,7 +1,7 @@
 import { reply, ZReply } from "@/lib/conversations/reply";
 import { ZConversationParams } from "@/lib/gateway/params";
 import { json, route } from "@/lib/gateway/route";
-import { wakeWorker } from "@/lib/processes/worker-loop";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
 
 export const POST = route(
   { policy: "agent", params: ZConversationParams, body: ZReply },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visitorAttachment } from "@/lib/chat/chat-extras";
+import { visitorAttachment } from "@/lib/channels/chat/visitor-images";
 import { servedType } from "@/lib/conversations/attachments";
 import { notFound } from "@/lib/errors";
 import { route } from "@/lib/gateway/route";

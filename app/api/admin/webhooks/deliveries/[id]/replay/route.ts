@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/gateway/route";
-import { wakeWorker } from "@/lib/processes/worker-loop";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
 import { replayDelivery } from "@/lib/webhooks/webhooks";
 
 export const POST = route(
