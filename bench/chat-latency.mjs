@@ -44,8 +44,8 @@ const appEnv = {
   RATE_LIMIT_VISITOR_PER_MINUTE: "100000",
   BCRYPT_COST: "4",
 };
-run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
-run("npx", ["tsx", "scripts/seed.ts"], { env: appEnv });
+run("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"], { env: appEnv });
+run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env: appEnv });
 ensureBuild();
 
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -38,7 +38,7 @@ const appEnv = {
   OUTBOX_WORKER: "off",
   OUTBOX_POLL_MS: "100",
 };
-run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
+run("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"], { env: appEnv });
 ensureBuild();
 
 /** Realistic mails: 200 senders, some replies, HTML + text, every fifth with a small attachment. */
@@ -80,7 +80,7 @@ async function app() {
     stdio: "ignore",
     detached: true,
   });
-  const worker = spawn("npx", ["tsx", "scripts/worker.ts"], {
+  const worker = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
     env: { ...process.env, ...appEnv, OUTBOX_WORKER: "on" },
     stdio: "ignore",
     detached: true,

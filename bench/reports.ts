@@ -1,5 +1,5 @@
 // bench/reports — seeds a large history and times every report against it.
-//   npx tsx bench/reports.ts [--conversations 1000000] [--postgres postgres://…/db]
+//   npx tsx --conditions=react-server bench/reports.ts [--conversations 1000000] [--postgres postgres://…/db]
 // Seeds N conversations over the last year (SQLite file data/bench-reports.db by
 // default, or a fresh PostgreSQL database), builds the report counters with the
 // same rebuild an existing install runs, then times each report (the API's own

@@ -42,7 +42,7 @@ const appEnv = {
   TWILIO_SMS_FROM: "+15005550006",
   OUTBOX_WORKER: WORKER === "inline" ? "on" : "off",
 };
-run("npx", ["tsx", "scripts/db-migrate.ts"], { env: appEnv });
+run("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"], { env: appEnv });
 ensureBuild();
 
 /** One inbound SMS as Twilio posts it, signed for `url`. Built before the clock starts. */
@@ -133,7 +133,7 @@ const app = spawn("npx", ["next", "start", "-p", String(APP_PORT), "-H", "127.0.
 });
 const worker =
   WORKER === "separate"
-    ? spawn("npx", ["tsx", "scripts/worker.ts"], {
+    ? spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
         env: { ...process.env, ...appEnv, OUTBOX_WORKER: "on" },
         stdio: "ignore",
         detached: true,

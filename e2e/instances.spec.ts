@@ -40,7 +40,7 @@ test.beforeAll(async () => {
   };
   delete env.SMTP_INBOUND_PORT;
   for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
-    const r = spawnSync("npx", ["tsx", script], { env, stdio: "ignore" });
+    const r = spawnSync("npx", ["tsx", "--conditions=react-server", script], { env, stdio: "ignore" });
     expect(r.status, script).toBe(0);
   }
   for (const name of ["a", "b"] as const) {

@@ -1,4 +1,5 @@
 // The one place that reads process.env. Validated once, at first use.
+import "server-only";
 import { z } from "zod";
 import { ZTimeZone } from "./shared/business-hours-schema";
 

@@ -21,8 +21,8 @@ const env = {
 
 try {
   ensureDependencies();
-  run("npx", ["tsx", "scripts/db-migrate.ts"], { env });
-  run("npx", ["tsx", "scripts/seed.ts"], { env });
+  run("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"], { env });
+  run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], { env });
   ensureBuild(env);
 } catch (err) {
   console.error(`\n✗ ${err.message}`);

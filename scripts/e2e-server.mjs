@@ -12,8 +12,8 @@ if (!url.startsWith("file:./data/")) {
 }
 const file = url.slice("file:".length);
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
-run("npx", ["tsx", "scripts/db-migrate.ts"]);
-run("npx", ["tsx", "scripts/seed.ts"]);
+run("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"]);
+run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"]);
 ensureBuild();
 const server = spawn("npx", ["next", "start", "-p", process.env.E2E_APP_PORT ?? "3100", "-H", "127.0.0.1"], {
   stdio: "inherit",

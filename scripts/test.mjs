@@ -22,6 +22,9 @@ rmSync("test-results", { recursive: true, force: true });
 step("dependencies", ensureDependencies);
 step("typecheck (tsc --noEmit)", () => run("npx", ["tsc", "--noEmit"], { env }));
 step("lint (eslint)", () => run("npx", ["eslint", ".", "--max-warnings=0"], { env }));
+step("layers (dependency-cruiser: imports point down, no cycles)", () =>
+  run("npm", ["run", "--silent", "lint:layers"], { env }),
+);
 step("unit and integration tests (vitest)", () =>
   run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"], {
     env,

@@ -1,6 +1,7 @@
 // Encrypts credentials the app must be able to read back (IMAP passwords):
 // AES-256-GCM under a key derived from the app secret, so the database alone
 // does not give them away.
+import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 const keyFrom = (secret: string) => createHash("sha256").update(`omnidesk:secret-box:${secret}`).digest();

@@ -1,5 +1,6 @@
 // The one Prisma client. DATABASE_URL picks the provider; both generated
 // clients come from the same models, so the SQLite client's type describes both.
+import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env, isPostgresUrl } from "../env";

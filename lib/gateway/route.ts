@@ -1,6 +1,7 @@
 // The one wrapper every route handler goes through: request id, authentication,
 // authorisation by the declared policy, zod parsing of params/query/body, and
 // error mapping to `{ error: { code, message, details?, requestId } }`.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { db as defaultDb, type Db } from "../db/client";

@@ -7,7 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { backoffMs } from "./backoff";
-import { claimNextJob, yieldToRequests } from "./outbox";
+import { claimNextJob, type InboundKind, yieldToRequests } from "./outbox";
 
 export interface JobInfo {
   id: string;
@@ -19,6 +19,9 @@ export interface JobInfo {
 }
 
 export type JobHandler = (db: Db, payload: unknown, job: JobInfo) => Promise<unknown>;
+
+/** What ingests a job of each inbound kind; `job.createdAt` is when the webhook stored it (timeline order is arrival order). */
+export type InboundHandlers = Record<InboundKind, JobHandler>;
 
 /** A handler with a say in how its job ends for good. */
 export interface JobKind {
@@ -102,7 +105,5 @@ export async function drainJobs<K extends string>(
 }
 
 function isPermanent(err: unknown): boolean {
-  return (
-    (err instanceof AppError && err.status < 500) || (err as { permanent?: unknown } | null)?.permanent === true
-  );
+  return (err instanceof AppError && err.status < 500) || (err as { permanent?: unknown } | null)?.permanent === true;
 }

@@ -2,7 +2,6 @@
 // causes them, so nothing stored is silently dropped and nothing is sent unstored.
 // Inbound webhooks use it the other way round: the webhook stores the provider's
 // payload as a job and answers; the worker ingests it. Acknowledged means stored.
-import type { JobHandler } from "./job-runner";
 import { databaseProvider, type Db, isUniqueViolation, Prisma, type Tx } from "../db/client";
 
 export interface DeliverPayload {
@@ -11,9 +10,6 @@ export interface DeliverPayload {
 
 export const INBOUND_KINDS = ["inbound.sms", "inbound.email"] as const;
 export type InboundKind = (typeof INBOUND_KINDS)[number];
-
-/** What ingests a job of each inbound kind; `job.createdAt` is when the webhook stored it (timeline order is arrival order). */
-export type InboundHandlers = Record<InboundKind, JobHandler>;
 
 /** A job whose worker died mid-run is picked up again after this lease. */
 const LEASE_MS = 60_000;

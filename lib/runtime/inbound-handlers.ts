@@ -3,7 +3,7 @@ import { receiveEmail, ZInboundEmailJob } from "../channels/email/inbound";
 import { receiveSms, ZTwilioSmsWebhook } from "../channels/sms/inbound";
 import { emailConfig } from "../env";
 import { blobStore } from "../storage/store";
-import type { InboundHandlers } from "../jobs/outbox";
+import type { InboundHandlers } from "../jobs/job-runner";
 
 export const inboundHandlers: InboundHandlers = {
   "inbound.sms": (db, payload, job) => receiveSms(db, ZTwilioSmsWebhook.parse(payload), job.createdAt),

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "../env";
 import { type BlobStore, localDiskStore } from "./blob-store";
 

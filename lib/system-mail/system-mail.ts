@@ -2,6 +2,7 @@
 // links — rather than as a message in a conversation. It goes through the
 // outbox like everything else (retried, never lost), with the body sealed:
 // the links in it are credentials until they expire.
+import "server-only";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";

@@ -2,6 +2,7 @@
 // SHA-256 hash (the secret is 32 random bytes, so a fast hash is enough — no
 // dictionary to guard against), revocable, with scopes that narrow what the
 // owner's role allows.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
