@@ -1,11 +1,12 @@
 // npm test — every check: types, lint, unit + integration tests (SQLite, and
 // PostgreSQL when it answers; REQUIRE_POSTGRES=1 makes it mandatory) and the
-// Playwright journeys in Chromium. Ends with one summary line of all tests.
+// Playwright journeys in Chromium. Prepares the machine first (machine-setup.mjs).
+// Ends with one summary line of all tests.
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { ensurePackages, ensurePostgres } from "./machine-setup.mjs";
 import { ensureDependencies, run } from "./run-steps.mjs";
 
 const env = { NEXT_TELEMETRY_DISABLED: "1" };
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let failure;
 
 const step = (title, fn) => {
@@ -19,6 +20,10 @@ const step = (title, fn) => {
 };
 
 rmSync("test-results", { recursive: true, force: true });
+step("machine (Chromium, swaks, Dovecot, PostgreSQL)", () => {
+  ensurePackages();
+  ensurePostgres();
+});
 step("dependencies", ensureDependencies);
 step("typecheck (tsc --noEmit)", () => run("npx", ["tsc", "--noEmit"], { env }));
 step("lint (eslint)", () => run("npx", ["eslint", ".", "--max-warnings=0"], { env }));
@@ -30,13 +35,7 @@ step("unit and integration tests (vitest)", () =>
     env,
   }),
 );
-step("end-to-end journeys (playwright, chromium)", () => {
-  if (!existsSync(chromium))
-    throw new Error(
-      `no Chromium at ${chromium}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
-  run("npx", ["playwright", "test"], { env });
-});
+step("end-to-end journeys (playwright, chromium)", () => run("npx", ["playwright", "test"], { env }));
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 if (existsSync("test-results/vitest.json")) {

@@ -4,11 +4,10 @@ import { z, type ZodType } from "zod";
 import { requiredScope, type Policy } from "./policy";
 import type { RouteHandler, RouteSpec } from "./route";
 
-export interface DocumentedRoute {
-  /** the URL path as the app serves it, with {param} segments */
+/** A route file: its URL path (with {param} segments) and the handlers it exports. */
+export interface ApiRoute {
   path: string;
   methods: Partial<Record<string, RouteHandler>>;
-  summary?: string;
 }
 
 /** Who may call: a session, or a bearer token with the scope the route needs (listed as the requirement's roles). */
@@ -57,7 +56,9 @@ const ERROR_RESPONSE = {
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 };
 
-export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; version: string }) {
+export const API_INFO = { title: "Omnidesk API", version: "0.1.0" };
+
+export function buildOpenApi(routes: ApiRoute[], info = API_INFO) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     for (const [method, handler] of Object.entries(route.methods)) {
@@ -66,7 +67,7 @@ export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; v
       const formBody = spec.policy === "twilio";
       paths[route.path] ??= {};
       paths[route.path]![method.toLowerCase()] = {
-        summary: route.summary,
+        summary: spec.summary,
         description: WHO[spec.policy],
         security: security(spec, method),
         parameters: [...parameters(spec.params, "path"), ...parameters(spec.query, "query")],
@@ -136,17 +137,4 @@ export function buildOpenApi(routes: DocumentedRoute[], info: { title: string; v
       },
     },
   };
-}
-
-/** `app/api/conversations/[id]/route.ts` → `/api/conversations/{id}` */
-export function routePathFromFile(file: string): string {
-  const rel = file
-    .replace(/\\/g, "/")
-    .replace(/^.*?app\//, "/")
-    .replace(/\/route\.(ts|tsx|js)$/, "");
-  return rel
-    .split("/")
-    .filter((seg) => !/^\(.*\)$/.test(seg))
-    .map((seg) => seg.replace(/^\[\.\.\.(\w+)\]$/, "{$1}").replace(/^\[(\w+)\]$/, "{$1}"))
-    .join("/");
 }

@@ -44,6 +44,8 @@ export interface RouteContext<P extends Policy, B, Q, Pa> {
 
 export interface RouteSpec<P extends Policy, B, Q, Pa> {
   policy: P;
+  /** one line for the OpenAPI document */
+  summary: string;
   /**
    * What a bearer token needs to call this route; by default "admin" for admin
    * routes, else conversations:read for GET and conversations:write otherwise.

@@ -1,11 +1,11 @@
 // The authorisation matrix: every API route × every kind of caller, with the
-// outcome each cell must have. Generated from the route registry (which a test
+// outcome each cell must have. Generated from the route list (which a test
 // keeps complete), so a new route is in the matrix the day it is added. The
 // expectations are written out per policy here, not computed by the gateway's
 // own functions. next-auth's route needs Next's request scope and is covered
 // by the Playwright sign-in journeys instead.
 import { describe, expect, it } from "vitest";
-import { API_ROUTES } from "@/app/api/openapi.json/registry";
+import { API_ROUTES } from "@/app/api/openapi.json/routes.generated";
 import { acceptRawEmail } from "@/lib/channels/email/inbound";
 import { DEFAULT_IVR } from "@/lib/shared/ivr-config";
 import { createMailbox } from "@/lib/channels/email/mailboxes";

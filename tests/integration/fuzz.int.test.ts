@@ -5,7 +5,7 @@
 // must be below 500, and every error a JSON `{ error: { code, message } }`.
 import twilio from "twilio";
 import { describe, expect, it } from "vitest";
-import { API_ROUTES } from "@/app/api/openapi.json/registry";
+import { API_ROUTES } from "@/app/api/openapi.json/routes.generated";
 import { ingest } from "@/lib/conversations/ingest";
 import { db } from "@/lib/db/client";
 import type { RouteHandler } from "@/lib/gateway/route";

@@ -1,9 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as openapi from "@/app/api/openapi.json/route";
-import { routePathFromFile } from "@/lib/gateway/openapi";
+import { readFileSync } from "node:fs";
+import { GENERATED, renderRoutesModule, routeFiles, routePathFromFile } from "@/scripts/api-routes";
 import { call } from "@/tests/helpers/factories";
-import { HTTP_METHODS, routeFiles } from "@/tests/helpers/route-files";
+import { HTTP_METHODS } from "@/tests/helpers/route-files";
 
 describe("GET /api/openapi.json", () => {
   it("documents every method of every route file, so a route cannot be left out", async () => {
@@ -48,6 +49,22 @@ describe("GET /api/openapi.json", () => {
     expect(sms.security).toEqual([{ twilioSignature: [] }]);
     expect(Object.keys(sms.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
     expect(json.paths["/api/portal/signup"].post.security).toEqual([]);
+  });
+
+  it("lists the route files on disk (run `npm run routes` after adding or removing one)", () => {
+    expect(readFileSync(GENERATED, "utf8")).toBe(renderRoutesModule());
+  });
+
+  it("takes each operation's summary from its route's own declaration", async () => {
+    const { json } = await call(openapi.GET, { path: "/api/openapi.json" });
+    expect(json.paths["/api/twilio/sms"].post.summary).toBe("Twilio: incoming SMS/MMS");
+    expect(json.paths["/api/openapi.json"].get.summary).toBe("This document");
+    const unsummarised = Object.entries(json.paths).flatMap(([p, ops]) =>
+      Object.entries(ops as Record<string, { summary?: string }>)
+        .filter(([, op]) => !op.summary)
+        .map(([m]) => `${m} ${p}`),
+    );
+    expect(unsummarised).toEqual([]);
   });
 
   it("turns route files into URL paths", () => {

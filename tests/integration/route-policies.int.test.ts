@@ -2,7 +2,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICIES } from "@/lib/gateway/policy";
-import { HTTP_METHODS, routeFiles } from "@/tests/helpers/route-files";
+import { routeFiles } from "@/scripts/api-routes";
+import { HTTP_METHODS } from "@/tests/helpers/route-files";
 
 describe("route policies", () => {
   const files = routeFiles();

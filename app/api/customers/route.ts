@@ -1,6 +1,12 @@
 import { route } from "@/lib/gateway/route";
 import { searchCustomers, ZCustomerSearch } from "@/lib/customers/merge";
 
-export const GET = route({ policy: "agent", scope: "customers:read", query: ZCustomerSearch }, ({ db, query }) =>
-  searchCustomers(db, query.q),
+export const GET = route(
+  {
+    policy: "agent",
+    summary: "Find customers by name, address or number",
+    scope: "customers:read",
+    query: ZCustomerSearch,
+  },
+  ({ db, query }) => searchCustomers(db, query.q),
 );

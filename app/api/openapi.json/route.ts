@@ -1,7 +1,7 @@
 import { buildOpenApi } from "@/lib/gateway/openapi";
 import { route, type RouteHandler } from "@/lib/gateway/route";
-import { API_INFO, API_ROUTES } from "./registry";
+import { API_ROUTES } from "./routes.generated";
 
-export const GET: RouteHandler = route({ policy: "public" }, async () =>
-  buildOpenApi([...API_ROUTES, { path: "/api/openapi.json", methods: { GET }, summary: "This document" }], API_INFO),
+export const GET: RouteHandler = route({ policy: "public", summary: "This document" }, async () =>
+  buildOpenApi([...API_ROUTES, { path: "/api/openapi.json", methods: { GET } }]),
 );

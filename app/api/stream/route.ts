@@ -7,6 +7,7 @@ import { resumeId, sseResponse } from "@/lib/realtime/sse";
 export const GET = route(
   {
     policy: "signed-in",
+    summary: "Live updates as Server-Sent Events (resume with Last-Event-ID); customers get only their own",
     scope: "conversations:read",
     query: z.strictObject({ after: z.coerce.number().int().min(0).optional() }),
   },

@@ -4,8 +4,16 @@ import { requestPasswordReset, ZEmailRequest } from "@/lib/users/email-links";
 import { linkContext } from "@/lib/users/link-context";
 
 // The same answer whether or not the address has an account.
-export const POST = route({ policy: "public", rateLimit: "auth", body: ZEmailRequest }, async ({ db, body }) => {
-  await requestPasswordReset(db, body.email, linkContext());
-  wakeWorker();
-  return json({ ok: true, message: "If an account uses this address, a reset link is on its way." }, 202);
-});
+export const POST = route(
+  {
+    policy: "public",
+    summary: "Email me a password-reset link (same answer for unknown addresses)",
+    rateLimit: "auth",
+    body: ZEmailRequest,
+  },
+  async ({ db, body }) => {
+    await requestPasswordReset(db, body.email, linkContext());
+    wakeWorker();
+    return json({ ok: true, message: "If an account uses this address, a reset link is on its way." }, 202);
+  },
+);

@@ -4,7 +4,7 @@ import { listCustomerConversations } from "@/lib/conversations/queries";
 import { json, route } from "@/lib/gateway/route";
 import { wakeWorker } from "@/lib/runtime/worker-loop";
 
-export const GET = route({ policy: "customer" }, async ({ db, caller }) => ({
+export const GET = route({ policy: "customer", summary: "My conversations; start one" }, async ({ db, caller }) => ({
   items: await listCustomerConversations(db, caller.customerId!),
 }));
 
@@ -13,13 +13,16 @@ const ZNewConversation = z.strictObject({
   body: z.string().trim().min(1, "Describe what you need").max(50_000),
 });
 
-export const POST = route({ policy: "customer", body: ZNewConversation }, async ({ db, caller, body }) => {
-  const r = await ingest(db, {
-    channel: "portal",
-    from: { customerId: caller.customerId! },
-    newConversation: true,
-    ...body,
-  });
-  wakeWorker();
-  return json({ id: r.conversationId }, 201);
-});
+export const POST = route(
+  { policy: "customer", summary: "My conversations; start one", body: ZNewConversation },
+  async ({ db, caller, body }) => {
+    const r = await ingest(db, {
+      channel: "portal",
+      from: { customerId: caller.customerId! },
+      newConversation: true,
+      ...body,
+    });
+    wakeWorker();
+    return json({ id: r.conversationId }, 201);
+  },
+);

@@ -1,7 +1,10 @@
 import { json, route } from "@/lib/gateway/route";
 import { registerCustomer, ZCustomerSignup } from "@/lib/users/accounts";
 
-export const POST = route({ policy: "public", rateLimit: "auth", body: ZCustomerSignup }, async ({ db, body }) => {
-  const account = await registerCustomer(db, body);
-  return json({ id: account.id, email: account.email, name: account.name }, 201);
-});
+export const POST = route(
+  { policy: "public", summary: "Create a customer account", rateLimit: "auth", body: ZCustomerSignup },
+  async ({ db, body }) => {
+    const account = await registerCustomer(db, body);
+    return json({ id: account.id, email: account.email, name: account.name }, 201);
+  },
+);

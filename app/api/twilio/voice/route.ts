@@ -4,4 +4,6 @@ import { publicUrl } from "@/lib/env";
 import { route } from "@/lib/gateway/route";
 
 // Twilio console → Phone Numbers → Voice → "A call comes in": POST <PUBLIC_URL>/api/twilio/voice
-export const POST = route({ policy: "twilio", body: ZTwilioCall }, ({ db, body }) => answerCall(db, body, publicUrl()));
+export const POST = route({ policy: "twilio", summary: "Twilio: incoming call", body: ZTwilioCall }, ({ db, body }) =>
+  answerCall(db, body, publicUrl()),
+);

@@ -8,7 +8,11 @@ import { resumeId, sseResponse } from "@/lib/realtime/sse";
 
 // The visitor's own conversation events; before their first message there are none to see.
 export const GET = route(
-  { policy: "visitor", query: z.strictObject({ after: z.coerce.number().int().min(0).optional() }) },
+  {
+    policy: "visitor",
+    summary: "Chat widget: live events of my conversation (SSE)",
+    query: z.strictObject({ after: z.coerce.number().int().min(0).optional() }),
+  },
   async ({ db, req, caller, query }) =>
     sseResponse(
       appStreamHub(),

@@ -4,7 +4,11 @@ import { route } from "@/lib/gateway/route";
 import { customerTyping } from "@/lib/realtime/activity";
 
 export const POST = route(
-  { policy: "visitor", body: z.strictObject({ typing: z.boolean() }) },
+  {
+    policy: "visitor",
+    summary: "Chat widget: the visitor is typing (or stopped)",
+    body: z.strictObject({ typing: z.boolean() }),
+  },
   async ({ db, caller, body }) => {
     const customerId = await visitorCustomerId(db, caller);
     if (customerId) await customerTyping(db, customerId, body.typing);

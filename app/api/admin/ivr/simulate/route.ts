@@ -2,6 +2,7 @@ import { simulateWebhook, ZSimulatedWebhook } from "@/lib/channels/voice/ivr-sim
 import { publicUrl } from "@/lib/env";
 import { route } from "@/lib/gateway/route";
 
-export const POST = route({ policy: "admin", body: ZSimulatedWebhook }, ({ db, body }) =>
-  simulateWebhook(db, body, publicUrl()),
+export const POST = route(
+  { policy: "admin", summary: "Run a voice webhook for the IVR simulator", body: ZSimulatedWebhook },
+  ({ db, body }) => simulateWebhook(db, body, publicUrl()),
 );

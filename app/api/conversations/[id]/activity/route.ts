@@ -4,7 +4,12 @@ import { agentActivity, ZAgentActivity } from "@/lib/realtime/activity";
 import { markSeenByAgent } from "@/lib/channels/chat/seen-receipts";
 
 export const POST = route(
-  { policy: "agent", params: ZConversationParams, body: ZAgentActivity },
+  {
+    policy: "agent",
+    summary: "I am viewing / typing in this conversation (signals for colleagues and the customer)",
+    params: ZConversationParams,
+    body: ZAgentActivity,
+  },
   async ({ db, caller, params, body }) => {
     await agentActivity(db, params.id, caller, body);
     // An agent with the conversation in view has seen the visitor's chat messages.

@@ -4,6 +4,11 @@ import { mergeConversations, ZConversationMerge } from "@/lib/conversations/merg
 
 /** Moves this conversation's messages into another of the same customer's, and closes this one. */
 export const POST = route(
-  { policy: "agent", params: ZConversationParams, body: ZConversationMerge },
+  {
+    policy: "agent",
+    summary: "Merge this conversation into another of the same customer's",
+    params: ZConversationParams,
+    body: ZConversationMerge,
+  },
   ({ db, caller, params, body }) => mergeConversations(db, params.id, body.intoConversationId, caller.id),
 );

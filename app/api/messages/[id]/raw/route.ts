@@ -6,7 +6,11 @@ import { blobStore } from "@/lib/storage/store";
 
 // "View original": the message exactly as received (an email's MIME source), for agents, as plain text.
 export const GET = route(
-  { policy: "agent", params: z.strictObject({ id: z.string().min(1).max(64) }) },
+  {
+    policy: "agent",
+    summary: "A message's original source (an email's MIME)",
+    params: z.strictObject({ id: z.string().min(1).max(64) }),
+  },
   async ({ db, params }) => {
     const bytes = await blobStore().get(await findRawSourceKey(db, params.id));
     if (!bytes) throw notFound("Original message");

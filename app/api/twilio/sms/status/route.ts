@@ -3,7 +3,12 @@ import { route } from "@/lib/gateway/route";
 
 // Set per message by our SMS transport as the statusCallback, with ?m=<our message id>.
 export const POST = route(
-  { policy: "twilio", body: ZTwilioStatusCallback, query: ZStatusCallbackQuery },
+  {
+    policy: "twilio",
+    summary: "Twilio: delivery status of our SMS",
+    body: ZTwilioStatusCallback,
+    query: ZStatusCallbackQuery,
+  },
   async ({ db, body, query }) => {
     await applySmsStatus(db, query.m, body);
     return new Response(null, { status: 204 });

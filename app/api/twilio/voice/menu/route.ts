@@ -3,6 +3,12 @@ import { publicUrl } from "@/lib/env";
 import { route } from "@/lib/gateway/route";
 
 // Each <Gather> result, and the end of a <Dial>/<Enqueue>; the IVR writes these URLs itself.
-export const POST = route({ policy: "twilio", query: ZMenuStepQuery, body: ZMenuStep }, ({ db, query, body }) =>
-  menuStep(db, query, body, publicUrl()),
+export const POST = route(
+  {
+    policy: "twilio",
+    summary: "Twilio: an IVR menu choice (or end of Dial/Enqueue)",
+    query: ZMenuStepQuery,
+    body: ZMenuStep,
+  },
+  ({ db, query, body }) => menuStep(db, query, body, publicUrl()),
 );

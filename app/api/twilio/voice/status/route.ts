@@ -2,7 +2,10 @@ import { applyCallStatus, ZCallStatusCallback } from "@/lib/channels/voice/voice
 import { route } from "@/lib/gateway/route";
 
 // Twilio console → Phone Numbers → Voice → "Call status changes": POST <PUBLIC_URL>/api/twilio/voice/status
-export const POST = route({ policy: "twilio", body: ZCallStatusCallback }, async ({ db, body }) => {
-  await applyCallStatus(db, body);
-  return new Response(null, { status: 204 });
-});
+export const POST = route(
+  { policy: "twilio", summary: "Twilio: call status", body: ZCallStatusCallback },
+  async ({ db, body }) => {
+    await applyCallStatus(db, body);
+    return new Response(null, { status: 204 });
+  },
+);

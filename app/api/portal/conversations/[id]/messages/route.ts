@@ -6,7 +6,12 @@ import { json, route } from "@/lib/gateway/route";
 const ZPortalMessage = z.strictObject({ body: z.string().trim().min(1, "Write a message first").max(50_000) });
 
 export const POST = route(
-  { policy: "customer", params: ZConversationParams, body: ZPortalMessage },
+  {
+    policy: "customer",
+    summary: "Reply in one of my conversations",
+    params: ZConversationParams,
+    body: ZPortalMessage,
+  },
   async ({ db, caller, params, body }) => {
     const r = await ingest(db, {
       channel: "portal",
