@@ -112,7 +112,7 @@ export async function seedDemo(password = process.env.DEMO_PASSWORD || randomByt
     receivedAt: minutesAgo(400),
   });
 
-  // A chat widget for pages served locally on port 8080 (README: "Live chat widget").
+  // A chat widget for pages served locally on port 8080 (docs/chat.md).
   await client.chatSite.create({
     data: { key: "demo", name: "Demo shop", allowedOrigins: "http://localhost:8080 http://127.0.0.1:8080" },
   });

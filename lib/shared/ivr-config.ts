@@ -99,6 +99,8 @@ export const ZMenu = z.object({
   fallback: ZFallback,
 });
 export type IvrMenu = z.infer<typeof ZMenu>;
+/** What a menu falls back to: never "repeat" or "back" (a fallback must not loop). */
+export type IvrFallback = IvrMenu["fallback"];
 
 export const ZIvrConfig = z
   .object({

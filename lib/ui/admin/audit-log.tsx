@@ -6,6 +6,7 @@ import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
 import { QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
+import { DataTable } from "../shared/data-table";
 
 const FAMILIES: [string, string][] = [
   ["", "All events"],
@@ -25,7 +26,7 @@ export function AuditLog() {
   const [since, setSince] = useState("");
   const filters = { action, q: q.trim(), since };
   const query = useInfiniteQuery({
-    queryKey: [...adminKeys.audit(), filters],
+    queryKey: adminKeys.auditPage(filters),
     initialPageParam: "",
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ limit: "50" });
@@ -62,33 +63,27 @@ export function AuditLog() {
       </div>
       <QueryStates query={query} isEmpty={() => items.length === 0} empty="No events match these filters.">
         {() => (
-          <table className="table" aria-label="Audit log">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Who</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.id} data-testid="audit-row">
-                  <td>
-                    <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time>
-                  </td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>{e.actor ? `${e.actor.name} <${e.actor.email}>` : "—"}</td>
-                  <td className="audit-details">
+          <DataTable
+            label="Audit log"
+            rows={items}
+            rowKey={(e) => e.id}
+            rowTestId="audit-row"
+            columns={[
+              { header: "When", cell: (e) => <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time> },
+              { header: "Event", cell: (e) => <code>{e.action}</code> },
+              { header: "Who", cell: (e) => (e.actor ? `${e.actor.name} <${e.actor.email}>` : "—") },
+              {
+                header: "Details",
+                className: () => "audit-details",
+                cell: (e) => (
+                  <>
                     {e.conversationId ? `#${e.conversationId} ` : ""}
                     {JSON.stringify(e.data)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryStates>
       {query.hasNextPage && (

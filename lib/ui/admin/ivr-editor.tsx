@@ -1,15 +1,16 @@
 "use client";
+// The phone menu (IVR) editor: a draft of the whole document, saved at once and
+// validated by the server (its field problems listed in words).
 import Link from "next/link";
 import { useState } from "react";
-import { type IvrConfig, type IvrMenu, type Prompt, ZMenu } from "@/lib/shared/ivr-config";
+import { type IvrConfig, type IvrFallback, type IvrMenu, ZMenu } from "@/lib/shared/ivr-config";
 import { ApiError } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
-import { ActionEditor, newAction } from "./action-editor";
+import { ActionEditor } from "./action-editor";
+import { IvrMenuFields } from "./ivr-menu-fields";
+import { PromptFields } from "./prompt-fields";
 import { BusinessHoursFields, hoursToText, parseHours } from "./business-hours-fields";
 import { useIvrConfig, useSaveIvrConfig } from "./use-ivr-config";
-
-/** allowLoop={false} keeps "repeat" and "back" out of fallbacks, as the schema demands */
-type Fallback = IvrMenu["fallback"];
 
 export function IvrEditor() {
   const q = useIvrConfig();
@@ -101,7 +102,7 @@ function IvrForm({
           allowLoop={false}
           action={draft.afterHours.action}
           menuIds={menuIds}
-          onChange={(a) => update((d) => void (d.afterHours.action = a as Fallback))}
+          onChange={(a) => update((d) => void (d.afterHours.action = a as IvrFallback))}
         />
       </section>
 
@@ -116,124 +117,13 @@ function IvrForm({
           </select>
         </label>
         {draft.menus.map((menu, i) => (
-          <fieldset key={i} className="ivr-menu" data-testid="ivr-menu">
-            <legend>{menu.name || menu.id}</legend>
-            <div className="fields">
-              <label>
-                Menu id
-                <input value={menu.id} onChange={(e) => updateMenu(i, (m) => void (m.id = e.target.value))} />
-              </label>
-              <label>
-                Name
-                <input value={menu.name} onChange={(e) => updateMenu(i, (m) => void (m.name = e.target.value))} />
-              </label>
-              <label>
-                Retries
-                <input
-                  type="number"
-                  min={0}
-                  max={5}
-                  value={menu.maxRetries}
-                  onChange={(e) => updateMenu(i, (m) => void (m.maxRetries = Number(e.target.value)))}
-                />
-              </label>
-            </div>
-            <PromptFields
-              label="Prompt"
-              prompt={menu.prompt}
-              onChange={(p) => updateMenu(i, (m) => void (m.prompt = p))}
-            />
-            <label className="wide">
-              When the caller is not understood
-              <input
-                value={menu.retryMessage}
-                onChange={(e) => updateMenu(i, (m) => void (m.retryMessage = e.target.value))}
-              />
-            </label>
-            <table className="table ivr-options" aria-label={`Options of ${menu.name}`}>
-              <thead>
-                <tr>
-                  <th scope="col">Key</th>
-                  <th scope="col">Or say</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">
-                    <span className="sr-only">Remove</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {menu.options.map((o, j) => (
-                  <tr key={j} data-testid="ivr-option">
-                    <td>
-                      <input
-                        aria-label="Key"
-                        className="key-input"
-                        value={o.key}
-                        onChange={(e) => updateMenu(i, (m) => void (m.options[j]!.key = e.target.value.trim()))}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        aria-label="Speech phrases"
-                        value={o.speech.join(", ")}
-                        onChange={(e) =>
-                          updateMenu(i, (m) => {
-                            m.options[j]!.speech = e.target.value
-                              .split(",")
-                              .map((s) => s.trim())
-                              .filter(Boolean);
-                          })
-                        }
-                      />
-                    </td>
-                    <td>
-                      <ActionEditor
-                        label="Action"
-                        action={o.action}
-                        menuIds={menuIds}
-                        onChange={(a) => updateMenu(i, (m) => void (m.options[j]!.action = a))}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn-link"
-                        onClick={() => updateMenu(i, (m) => void m.options.splice(j, 1))}
-                      >
-                        Remove
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <button
-              type="button"
-              className="btn"
-              onClick={() =>
-                updateMenu(i, (m) => {
-                  const free = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "*"].find(
-                    (k) => !m.options.some((o) => o.key === k),
-                  );
-                  m.options.push({ key: free ?? "", speech: [], action: newAction("voicemail", menuIds) });
-                })
-              }
-            >
-              Add option
-            </button>
-            <ActionEditor
-              label="When retries run out"
-              allowLoop={false}
-              action={menu.fallback}
-              menuIds={menuIds}
-              onChange={(a) => updateMenu(i, (m) => void (m.fallback = a as Fallback))}
-            />
-            {draft.menus.length > 1 && (
-              <button type="button" className="btn-link" onClick={() => update((d) => void d.menus.splice(i, 1))}>
-                Delete this menu
-              </button>
-            )}
-          </fieldset>
+          <IvrMenuFields
+            key={i}
+            menu={menu}
+            menuIds={menuIds}
+            change={(edit) => updateMenu(i, edit)}
+            onDelete={draft.menus.length > 1 ? () => update((d) => void d.menus.splice(i, 1)) : undefined}
+          />
         ))}
         <button
           type="button"
@@ -284,24 +174,5 @@ function IvrForm({
         <Link href="/admin/ivr/simulator">Try it in the simulator</Link>
       </div>
     </form>
-  );
-}
-
-function PromptFields({ label, prompt, onChange }: { label: string; prompt: Prompt; onChange: (p: Prompt) => void }) {
-  return (
-    <div className="fields">
-      <label className="wide">
-        {label} (spoken)
-        <textarea rows={2} value={prompt.say} onChange={(e) => onChange({ ...prompt, say: e.target.value })} />
-      </label>
-      <label className="wide">
-        {label}: audio URL instead (optional)
-        <input
-          type="url"
-          value={prompt.playUrl ?? ""}
-          onChange={(e) => onChange({ ...prompt, playUrl: e.target.value.trim() || undefined })}
-        />
-      </label>
-    </div>
   );
 }

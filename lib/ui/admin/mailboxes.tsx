@@ -3,6 +3,7 @@ import { useState } from "react";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { useMailboxes, useMailboxMutations, type MailboxRow } from "./use-mailboxes";
+import { DataTable } from "../shared/data-table";
 
 function health(m: MailboxRow): string {
   if (!m.enabled) return "paused";
@@ -35,29 +36,35 @@ export function Mailboxes() {
         empty={<>No IMAP mailboxes yet. Mail also arrives through the SMTP receiver and the forwarding webhook.</>}
       >
         {() => (
-          <table className="table" aria-label="Mailboxes">
-            <thead>
-              <tr>
-                <th scope="col">Mailbox</th>
-                <th scope="col">Server</th>
-                <th scope="col">Health</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data!.mailboxes.map((m) => (
-                <tr key={m.id} data-testid="mailbox-row">
-                  <td>
+          <DataTable
+            label="Mailboxes"
+            rows={q.data!.mailboxes}
+            rowKey={(m) => m.id}
+            rowTestId="mailbox-row"
+            columns={[
+              {
+                header: "Mailbox",
+                cell: (m) => (
+                  <>
                     {m.name}
                     <div className="muted">{m.username}</div>
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: "Server",
+                cell: (m) => (
+                  <>
                     {m.host}:{m.port} {m.secure ? "(TLS)" : "(plain)"} · {m.folder}
-                  </td>
-                  <td className={m.lastError ? "form-error" : undefined}>{health(m)}</td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: "Health", cell: health, className: (m) => (m.lastError ? "form-error" : undefined) },
+              {
+                header: "Actions",
+                hiddenHeader: true,
+                cell: (m) => (
+                  <>
                     <button
                       type="button"
                       className="btn-link"
@@ -68,11 +75,11 @@ export function Mailboxes() {
                     <button type="button" className="btn-link" onClick={() => remove.mutate(m.id)}>
                       Remove
                     </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryStates>
       <FormError message={setEnabled.error?.message ?? remove.error?.message} />

@@ -7,6 +7,7 @@ import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
 import { plural } from "@/lib/shared/plural";
+import { DataTable } from "../shared/data-table";
 
 interface Subscription {
   id: string;
@@ -112,7 +113,7 @@ export function Webhooks() {
 
 function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
   const qc = useQueryClient();
-  const key = [...adminKeys.webhooks(), subscriptionId, "deliveries"];
+  const key = adminKeys.deliveries(subscriptionId);
   const log = useQuery({
     queryKey: key,
     queryFn: () => api<{ deliveries: Delivery[] }>(`/api/admin/webhooks/${subscriptionId}/deliveries`),
@@ -125,38 +126,34 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
   return (
     <QueryStates query={log} isEmpty={() => !log.data?.deliveries.length} empty="Nothing delivered yet.">
       {() => (
-        <table className="table" aria-label="Deliveries">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Replay</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.data!.deliveries.map((d) => (
-              <tr key={d.id}>
-                <td>{formatTime(d.createdAt)}</td>
-                <td>
-                  <code>{d.event}</code>
-                </td>
-                <td>
+        <DataTable
+          label="Deliveries"
+          rows={log.data!.deliveries}
+          rowKey={(d) => d.id}
+          columns={[
+            { header: "When", cell: (d) => formatTime(d.createdAt) },
+            { header: "Event", cell: (d) => <code>{d.event}</code> },
+            {
+              header: "Status",
+              cell: (d) => (
+                <>
                   {d.status} · {plural(d.attempts, "attempt")}
                   {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ""}
                   {d.lastError && d.status !== "delivered" ? ` · ${d.lastError}` : ""}
-                </td>
-                <td>
-                  <button type="button" className="btn-link" onClick={() => replay.mutate(d.id)}>
-                    Replay
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: "Replay",
+              hiddenHeader: true,
+              cell: (d) => (
+                <button type="button" className="btn-link" onClick={() => replay.mutate(d.id)}>
+                  Replay
+                </button>
+              ),
+            },
+          ]}
+        />
       )}
     </QueryStates>
   );

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
+import { csatKeys } from "./query-keys";
 
 interface Survey {
   reference: string;
@@ -18,7 +19,7 @@ const LABELS = ["", "Very bad", "Bad", "OK", "Good", "Great"];
 
 export function SurveyForm({ token, compact = false }: { token: string; compact?: boolean }) {
   const path = `/api/csat/${encodeURIComponent(token)}`;
-  const survey = useQuery({ queryKey: ["csat", token], queryFn: () => api<Survey>(path), retry: false });
+  const survey = useQuery({ queryKey: csatKeys.survey(token), queryFn: () => api<Survey>(path), retry: false });
   if (survey.isPending) return <Loading />;
   if (survey.isError) return <ErrorState error={new Error("This survey link is not valid (or has expired).")} />;
   return <Answer key={survey.data.rating ?? 0} path={path} survey={survey.data} compact={compact} />;

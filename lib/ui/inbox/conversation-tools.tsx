@@ -112,7 +112,7 @@ function MergeCustomer({ conversation: c }: { conversation: ConversationView }) 
   const refresh = useRefresh(c.id);
   const [q, setQ] = useState("");
   const search = useQuery({
-    queryKey: ["customers", q],
+    queryKey: inboxKeys.customers(q),
     queryFn: () => api<{ items: FoundCustomer[] }>(`/api/customers?q=${encodeURIComponent(q.trim())}`),
     enabled: q.trim().length >= 2,
   });

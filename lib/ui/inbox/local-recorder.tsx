@@ -6,6 +6,7 @@ import { api, type Json } from "../shared/api-client";
 import { CHANNEL_LABELS, formatTime } from "../shared/format";
 import { QueryStates } from "../shared/states";
 import { inboxKeys } from "./query-keys";
+import { DataTable } from "../shared/data-table";
 
 export function LocalOutbox() {
   const q = useQuery({
@@ -26,37 +27,34 @@ export function LocalOutbox() {
         empty={<>Nothing recorded: every reply so far went out through a real provider, or none was sent.</>}
       >
         {() => (
-          <table className="table" aria-label="Locally recorded messages">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Channel</th>
-                <th scope="col">To</th>
-                <th scope="col">Message</th>
-                <th scope="col">Conversation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data!.items.map((m) => (
-                <tr key={m.id} data-testid="local-outbox-row">
-                  <td>
-                    <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
-                  </td>
-                  <td>{CHANNEL_LABELS[m.channel]}</td>
-                  <td>
+          <DataTable
+            label="Locally recorded messages"
+            rows={q.data!.items}
+            rowKey={(m) => m.id}
+            rowTestId="local-outbox-row"
+            columns={[
+              { header: "When", cell: (m) => <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time> },
+              { header: "Channel", cell: (m) => CHANNEL_LABELS[m.channel] },
+              {
+                header: "To",
+                cell: (m) => (
+                  <>
                     {m.customerName}
                     {m.to ? ` <${m.to}>` : " (no address on file)"}
-                  </td>
-                  <td className="msg-body">{m.body}</td>
-                  <td>
-                    <Link href={`/inbox/${m.conversationId}`}>
-                      #{m.conversationId} {m.subject}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: "Message", className: () => "msg-body", cell: (m) => m.body },
+              {
+                header: "Conversation",
+                cell: (m) => (
+                  <Link href={`/inbox/${m.conversationId}`}>
+                    #{m.conversationId} {m.subject}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryStates>
     </main>

@@ -15,4 +15,5 @@ export const inboxKeys = {
   conversation: (id: number) => [...inboxKeys.all, "conversation", id] as const,
   agents: () => [...inboxKeys.all, "agents"] as const,
   localOutbox: () => [...inboxKeys.all, "local-outbox"] as const,
+  customers: (q: string) => [...inboxKeys.all, "customers", q] as const,
 };

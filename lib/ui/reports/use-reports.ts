@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ReportOverview } from "@/lib/reports/queries";
 import { api, type Json } from "../shared/api-client";
 import { searchString } from "../shared/search-string";
+import { reportKeys } from "./query-keys";
 
 export type ReportData = Json<ReportOverview>;
 export interface ReportFilters {
@@ -15,7 +16,7 @@ export interface ReportFilters {
 
 export function useReports(filters: ReportFilters) {
   return useQuery({
-    queryKey: ["reports", filters],
+    queryKey: reportKeys.overview(filters),
     queryFn: () => api<ReportData>(`/api/reports?${searchString({ ...filters })}`),
     placeholderData: (previous) => previous,
   });

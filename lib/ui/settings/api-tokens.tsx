@@ -4,6 +4,7 @@ import type { Scope } from "@/lib/tokens/api-tokens";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { useCreateToken, useRevokeToken, useTokens, type TokenRow } from "./use-tokens";
+import { DataTable } from "../shared/data-table";
 
 const SCOPE_HELP: Record<Scope, string> = {
   "conversations:read": "read conversations and messages",
@@ -93,49 +94,43 @@ export function ApiTokens({ grantable, isAdmin }: { grantable: Scope[]; isAdmin:
         empty="No tokens yet. Apps and integrations use them as `Authorization: Bearer …`."
       >
         {() => (
-          <table className="table" aria-label="API tokens">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Revoke</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data!.tokens.map((t) => (
-                <tr key={t.id} data-testid="token-row">
-                  <td>
+          <DataTable
+            label="API tokens"
+            rows={q.data!.tokens}
+            rowKey={(t) => t.id}
+            rowTestId="token-row"
+            columns={[
+              {
+                header: "Name",
+                cell: (t) => (
+                  <>
                     {t.name}
                     {t.kind === "service" && <span className="badge">service</span>}
-                  </td>
-                  <td>
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td>{t.scopes.join(", ")}</td>
-                  <td>{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
-                  <td>{tokenStatus(t)}</td>
-                  <td>
-                    {!t.revokedAt && (
-                      <button
-                        type="button"
-                        className="btn-link"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(t.id)}
-                        aria-label={`Revoke ${t.name}`}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: "Token", cell: (t) => <code>{t.prefix}…</code> },
+              { header: "Scopes", cell: (t) => t.scopes.join(", ") },
+              { header: "Last used", cell: (t) => (t.lastUsedAt ? formatTime(t.lastUsedAt) : "never") },
+              { header: "Status", cell: tokenStatus },
+              {
+                header: "Revoke",
+                hiddenHeader: true,
+                cell: (t) =>
+                  !t.revokedAt && (
+                    <button
+                      type="button"
+                      className="btn-link"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate(t.id)}
+                      aria-label={`Revoke ${t.name}`}
+                    >
+                      Revoke
+                    </button>
+                  ),
+              },
+            ]}
+          />
         )}
       </QueryStates>
       <FormError message={revoke.error?.message} />

@@ -5,16 +5,16 @@ import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { plural } from "@/lib/shared/plural";
-
-const sessionKeys = { all: ["sessions"] as const };
+import { DataTable } from "../shared/data-table";
+import { settingsKeys } from "./query-keys";
 
 export function Sessions() {
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: sessionKeys.all,
+    queryKey: settingsKeys.sessions(),
     queryFn: () => api<{ sessions: Json<SessionView>[] }>("/api/sessions"),
   });
-  const refresh = () => void qc.invalidateQueries({ queryKey: sessionKeys.all });
+  const refresh = () => void qc.invalidateQueries({ queryKey: settingsKeys.sessions() });
   const endOne = useMutation({
     mutationFn: (id: string) => api(`/api/sessions/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: refresh,
@@ -27,39 +27,36 @@ export function Sessions() {
     <>
       <QueryStates query={q} isEmpty={() => !q.data?.sessions.length} empty="No sessions.">
         {() => (
-          <table className="table" aria-label="Sessions">
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">Address</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Last active</th>
-                <th scope="col">
-                  <span className="sr-only">End</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data!.sessions.map((s) => (
-                <tr key={s.id} data-testid="session-row">
-                  <td>
+          <DataTable
+            label="Sessions"
+            rows={q.data!.sessions}
+            rowKey={(s) => s.id}
+            rowTestId="session-row"
+            columns={[
+              {
+                header: "Device",
+                cell: (s) => (
+                  <>
                     {s.userAgent ?? "Unknown device"}
                     {s.current && <span className="badge">this browser</span>}
-                  </td>
-                  <td>{s.ip ?? "—"}</td>
-                  <td>{formatTime(s.createdAt)}</td>
-                  <td>{formatTime(s.lastSeenAt)}</td>
-                  <td>
-                    {!s.current && (
-                      <button type="button" className="btn-link" onClick={() => endOne.mutate(s.id)}>
-                        Sign out
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: "Address", cell: (s) => s.ip ?? "—" },
+              { header: "Signed in", cell: (s) => formatTime(s.createdAt) },
+              { header: "Last active", cell: (s) => formatTime(s.lastSeenAt) },
+              {
+                header: "End",
+                hiddenHeader: true,
+                cell: (s) =>
+                  !s.current && (
+                    <button type="button" className="btn-link" onClick={() => endOne.mutate(s.id)}>
+                      Sign out
+                    </button>
+                  ),
+              },
+            ]}
+          />
         )}
       </QueryStates>
       <FormError message={endOne.error?.message ?? endOthers.error?.message} />

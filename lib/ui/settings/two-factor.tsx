@@ -3,8 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../shared/api-client";
 import { ErrorState, FormError, Loading } from "../shared/states";
+import { settingsKeys } from "./query-keys";
 
-const key = ["two-factor"] as const;
+const key = settingsKeys.twoFactor();
 
 interface Status {
   enabled: boolean;

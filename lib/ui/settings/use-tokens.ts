@@ -2,13 +2,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TCreateToken, TokenView } from "@/lib/tokens/api-tokens";
 import { api, type Json } from "../shared/api-client";
-
-const tokenKeys = { all: ["tokens"] as const };
+import { settingsKeys } from "./query-keys";
 
 export type TokenRow = Json<TokenView>;
 
 export function useTokens() {
-  return useQuery({ queryKey: tokenKeys.all, queryFn: () => api<{ tokens: TokenRow[] }>("/api/tokens") });
+  return useQuery({ queryKey: settingsKeys.tokens(), queryFn: () => api<{ tokens: TokenRow[] }>("/api/tokens") });
 }
 
 export function useCreateToken() {
@@ -16,7 +15,7 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: (input: TCreateToken) =>
       api<TokenRow & { token: string }>("/api/tokens", { method: "POST", body: input }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: tokenKeys.all }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: settingsKeys.tokens() }),
   });
 }
 
@@ -24,6 +23,6 @@ export function useRevokeToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api<TokenRow>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: tokenKeys.all }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: settingsKeys.tokens() }),
   });
 }

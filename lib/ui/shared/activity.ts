@@ -4,6 +4,7 @@
 // when the signals stop (a closed tab sends no "stopped").
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { sharedKeys } from "./query-keys";
 
 export interface ActivitySignal {
   type: "typing" | "viewing";
@@ -20,10 +21,9 @@ interface Entry {
 type Activity = Record<string, Entry>;
 
 const TTL_MS = { typing: 6_000, viewing: 45_000 };
-export const activityKey = (conversationId: number) => ["activity", conversationId] as const;
 
 export function recordSignal(client: QueryClient, s: ActivitySignal) {
-  client.setQueryData<Activity>(activityKey(s.conversationId), (prev = {}) => {
+  client.setQueryData<Activity>(sharedKeys.activity(s.conversationId), (prev = {}) => {
     const key = `${s.type}:${s.data.by}:${s.data.userId ?? ""}`;
     const next = { ...prev };
     if (s.data.active)
@@ -42,7 +42,7 @@ export function recordSignal(client: QueryClient, s: ActivitySignal) {
 /** Current viewers and typists of a conversation, other than me. */
 export function useActivity(conversationId: number, selfId?: string) {
   const { data } = useQuery<Activity>({
-    queryKey: activityKey(conversationId),
+    queryKey: sharedKeys.activity(conversationId),
     queryFn: () => ({}),
     initialData: {},
     staleTime: Number.POSITIVE_INFINITY,

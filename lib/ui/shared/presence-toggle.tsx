@@ -2,17 +2,18 @@
 // The agent's own presence: online (chats may expect an answer) or away.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./api-client";
+import { sharedKeys } from "./query-keys";
 
 export function PresenceToggle() {
   const qc = useQueryClient();
   const q = useQuery({
-    queryKey: ["me", "presence"],
+    queryKey: sharedKeys.presence(),
     queryFn: () => api<{ status: "online" | "away" }>("/api/me/presence"),
   });
   const set = useMutation({
     mutationFn: (status: "online" | "away") =>
       api<{ status: string }>("/api/me/presence", { method: "PUT", body: { status } }),
-    onSuccess: (data) => qc.setQueryData(["me", "presence"], data),
+    onSuccess: (data) => qc.setQueryData(sharedKeys.presence(), data),
   });
   return (
     <select

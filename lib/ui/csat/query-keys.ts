@@ -1,0 +1,3 @@
+export const csatKeys = {
+  survey: (token: string) => ["csat", token] as const,
+};
