@@ -1,8 +1,8 @@
 // Where bytes live (raw emails, attachments): a small interface so a bucket can
 // replace the local disk later. Keys are content hashes, so storing the same
 // bytes twice (a retried delivery) keeps one copy.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
 import path from "node:path";
 
 export interface BlobStore {
@@ -27,10 +27,19 @@ export function localDiskStore(dir: string): BlobStore {
       const key = createHash("sha256").update(bytes).digest("hex") + (ext ? `.${ext}` : "");
       const target = file(key);
       await mkdir(path.dirname(target), { recursive: true });
-      // Write then rename: a crash never leaves a half-written blob under its key.
-      const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temp, bytes);
-      await rename(temp, target);
+      // Write, fsync, rename, fsync the folder: a crash never leaves a half-written blob under its key,
+      // and once put() returns (and the sender is told "stored") a power loss cannot take the blob back.
+      // Each put has its own temporary name: the same bytes put twice at once both succeed (rename
+      // replaces the other's identical file).
+      const temp = `${target}.${randomUUID()}.tmp`;
+      try {
+        await writeDurably(temp, bytes);
+        await rename(temp, target);
+      } catch (err) {
+        await unlink(temp).catch(() => undefined);
+        throw err;
+      }
+      await syncFolder(path.dirname(target));
       return key;
     },
     async get(key) {
@@ -43,4 +52,24 @@ export function localDiskStore(dir: string): BlobStore {
       }
     },
   };
+}
+
+async function writeDurably(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename in `dir` durable (the folder's entry is what a crash would lose). */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

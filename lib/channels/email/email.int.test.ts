@@ -157,6 +157,21 @@ describe("the SMTP receiver", () => {
     await drainJobs(db(), handlers);
     expect(await db().message.count()).toBe(1);
   });
+
+  it("takes ten deliveries of one mail at the same moment, answering 250 to each, and stores it once", async () => {
+    const mail = {
+      from: "burst@example.com",
+      to: "support@omnidesk.localhost",
+      subject: "sent by a retrying relay",
+      text: "same bytes every time",
+      messageId: "<burst-1@example.com>",
+      date: new Date("2026-11-20T10:00:00Z"),
+    };
+    const answers = await Promise.allSettled(Array.from({ length: 10 }, () => client.sendMail(mail)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill("fulfilled"));
+    await drainJobs(db(), handlers);
+    expect(await db().message.count()).toBe(1);
+  });
 });
 
 describe("threading", () => {
@@ -328,6 +343,14 @@ describe("POST /api/email/inbound", () => {
     expect(ok.json).toEqual({ accepted: true, duplicate: false });
     expect((await post(raw, "integration-email-webhook-secret")).json).toEqual({ accepted: true, duplicate: true });
     expect((await post("", "integration-email-webhook-secret")).status).toBe(400);
+    await drainJobs(db(), handlers);
+    expect(await db().message.count()).toBe(1);
+  });
+
+  it("answers ten identical posts at the same moment with 202 each, and stores the mail once", async () => {
+    const raw = fixture("iso-8859-1.eml");
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(raw, "integration-email-webhook-secret")));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
     await drainJobs(db(), handlers);
     expect(await db().message.count()).toBe(1);
   });
