@@ -2,7 +2,9 @@
 // tags and attributes (no scripts, styles, event handlers, forms, SVG or
 // javascript: URLs), links that open outside the app, inline `cid:` images
 // pointed at our attachment URLs, and remote images held back until an agent
-// asks for them (they track opens and leak IP addresses).
+// asks for them (they track opens and leak IP addresses). Relative URLs are
+// dropped: they mean nothing in a mail, and in the helpdesk they would load
+// (or link to) the app itself with the agent's cookies.
 import sanitizeHtml from "sanitize-html";
 
 export interface SanitizeOptions {
@@ -11,6 +13,11 @@ export interface SanitizeOptions {
   /** false (the default when storing): remote images become data-remote-src */
   allowRemoteImages?: boolean;
 }
+
+/** Has a scheme of its own (`https:`, `mailto:`, `cid:` …); anything else resolves against the helpdesk. */
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+/** The one relative URL we write ourselves: an inline image's stored attachment. */
+const OUR_ATTACHMENT = /^\/api\/attachments\/[0-9a-f]{64}(\.[a-z0-9]{1,10})?$/;
 
 const TAGS = [
   "a",
@@ -97,9 +104,14 @@ export function sanitizeEmailHtml(html: string, opts: SanitizeOptions = {}): str
       "object",
     ],
     transformTags: {
-      a: (tagName, attribs) => ({
+      a: (tagName, { href, ...attribs }) => ({
         tagName,
-        attribs: { ...attribs, target: "_blank", rel: "noopener noreferrer nofollow" },
+        attribs: {
+          ...attribs,
+          ...(href && (ABSOLUTE.test(href) || href.startsWith("#")) ? { href } : {}),
+          target: "_blank",
+          rel: "noopener noreferrer nofollow",
+        },
       }),
       img: (tagName, attribs) => {
         const src = attribs.src ?? attribs["data-remote-src"] ?? "";
@@ -114,6 +126,10 @@ export function sanitizeEmailHtml(html: string, opts: SanitizeOptions = {}): str
         if (/^https?:/i.test(src) && !opts.allowRemoteImages) {
           const { src: _src, ...rest } = attribs;
           return { tagName, attribs: { ...rest, "data-remote-src": src } };
+        }
+        if (!ABSOLUTE.test(src) && !OUR_ATTACHMENT.test(src)) {
+          const { src: _src, ...rest } = attribs;
+          return { tagName, attribs: rest };
         }
         return { tagName, attribs: { ...attribs, src } };
       },

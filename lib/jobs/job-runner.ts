@@ -73,7 +73,8 @@ export async function drainJobs<K extends string>(
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const last = job.attempts >= job.maxAttempts || isPermanent(err);
-      log.error(last ? "job failed for good" : "job failed; will retry", {
+      // A retry is routine (a provider down for a minute); a job that failed for good needs a person.
+      (last ? log.error : log.warn)(last ? "job failed for good" : "job failed; will retry", {
         jobId: job.id,
         kind: job.kind,
         attempts: job.attempts,

@@ -26,8 +26,11 @@ export const ZTwilioStatusCallback = z.looseObject({
 });
 export type TTwilioStatusCallback = z.infer<typeof ZTwilioStatusCallback>;
 
-/** Our message id, put in the statusCallback URL because a callback can beat the API's answer. */
-export const ZStatusCallbackQuery = z.object({ m: z.string().min(1).max(64) });
+/**
+ * Our message id, put in the statusCallback URL because a callback can beat the API's answer. Callbacks
+ * configured on a Messaging Service come without it: those find the message by its MessageSid.
+ */
+export const ZStatusCallbackQuery = z.object({ m: z.string().min(1).max(64).optional() });
 
 const OURS: Record<string, "queued" | "sent" | "delivered" | "failed" | undefined> = {
   accepted: "queued",
@@ -48,13 +51,17 @@ const RANK: Record<string, number> = { queued: 1, sent: 2, delivered: 3, failed:
 
 export async function applySmsStatus(
   db: Db,
-  messageId: string,
+  messageId: string | undefined,
   cb: TTwilioStatusCallback,
 ): Promise<"updated" | "ignored"> {
   const next = OURS[cb.MessageStatus];
   if (!next) return "ignored";
   const message = await db.message.findFirst({
-    where: { id: messageId, channel: "sms", direction: "outbound" },
+    where: {
+      ...(messageId ? { id: messageId } : { providerId: cb.MessageSid }),
+      channel: "sms",
+      direction: "outbound",
+    },
     select: { id: true, conversationId: true, deliveryStatus: true, providerId: true },
   });
   if (!message || (message.providerId && message.providerId !== cb.MessageSid)) return "ignored";

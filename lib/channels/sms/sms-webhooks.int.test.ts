@@ -234,6 +234,20 @@ describe("POST /api/twilio/sms/status", () => {
     expect((await m.current()).deliveryStatus).toBe("sent");
   });
 
+  it("without our message id (a Messaging Service's callback) finds the message by its MessageSid", async () => {
+    const m = await outboundSms();
+    const viaService = (MessageStatus: string, MessageSid = m.messageSid) =>
+      call(
+        statusRoute.POST,
+        signedTwilioPost("/api/twilio/sms/status", { MessageSid, MessageStatus, AccountSid: "AC0" }),
+      );
+    expect((await viaService("delivered")).status).toBe(204);
+    expect((await m.current()).deliveryStatus).toBe("delivered");
+    // A MessageSid we never sent changes nothing, and is still acknowledged (Twilio would only retry it).
+    expect((await viaService("failed", sid("SM"))).status).toBe(204);
+    expect(await db().message.count({ where: { deliveryStatus: "failed" } })).toBe(0);
+  });
+
   it("is signed over its query string too: a forged message id fails the check", async () => {
     const m = await outboundSms();
     const request = signedTwilioPost(`/api/twilio/sms/status?m=${m.messageId}`, {

@@ -1,7 +1,8 @@
 import { applySmsStatus, ZStatusCallbackQuery, ZTwilioStatusCallback } from "@/lib/channels/sms/delivery-status";
 import { route } from "@/lib/gateway/route";
 
-// Set per message by our SMS transport as the statusCallback, with ?m=<our message id>.
+// Set per message by our SMS transport as the statusCallback, with ?m=<our message id>;
+// a Messaging Service calls it without (the message is then found by its MessageSid).
 export const POST = route(
   {
     policy: "twilio",
