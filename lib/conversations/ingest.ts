@@ -62,8 +62,21 @@ export interface IngestResult {
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * The input with NUL characters removed from every string: real mail and SMS carry them now and then,
+ * and PostgreSQL refuses them in text ("invalid byte sequence for encoding UTF8: 0x00"). The raw
+ * source, where there is one, keeps them.
+ */
+function withoutNulBytes<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\0", "") as T;
+  if (Array.isArray(value)) return value.map(withoutNulBytes) as T;
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNulBytes(v)])) as T;
+  return value;
+}
+
 export async function ingest(db: Db, input: TInbound): Promise<IngestResult> {
-  const inbound = ZInbound.parse(input);
+  const inbound = ZInbound.parse(withoutNulBytes(input));
   // No look-up first: new messages are the common case, and the unique constraint
   // catches a replay (its transaction rolls back and we report the stored message).
   for (let attempt = 1; ; attempt++) {

@@ -12,6 +12,9 @@ export interface IdentityRef {
 
 const ZEmail = z.email();
 
+/** An address we can write to (and store as an email identity). */
+export const isEmailAddress = (value: string) => ZEmail.safeParse(value).success;
+
 export function normaliseIdentity(ref: IdentityRef, defaultCountry?: CountryCode): IdentityRef {
   const raw = ref.value.trim();
   switch (ref.kind) {

@@ -14,7 +14,12 @@ export async function startMailReceiver(port: number, host: string): Promise<voi
     mailbox: config.mailbox,
     maxBytes: config.maxBytes,
     onMessage: async (raw, envelope) => {
-      await acceptRawEmail(db(), blobStore(), raw, { envelopeTo: envelope.to, source: "smtp" });
+      await acceptRawEmail(db(), blobStore(), raw, {
+        envelopeTo: envelope.to,
+        envelopeFrom: envelope.from,
+        peer: envelope.peer,
+        source: "smtp",
+      });
       wakeWorker();
     },
   });

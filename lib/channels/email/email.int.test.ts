@@ -43,6 +43,23 @@ const ingestRaw = async (raw: Buffer, envelopeTo: string[] = ["support@omnidesk.
   await drainJobs(db(), handlers);
 };
 
+async function conversationWithOurReply(email = "erin@example.com") {
+  await ingestRaw(
+    Buffer.from(
+      `From: Erin <${email}>\r\nTo: support@omnidesk.localhost\r\nSubject: Your request\r\nMessage-ID: <first-${email}@example.com>\r\n\r\nHelp me\r\n`,
+    ),
+  );
+  const conversation = await db().conversation.findFirstOrThrow({
+    where: { customer: { identities: { some: { value: email } } } },
+  });
+  const agent = await createAgent();
+  const { messageId } = await reply(db(), conversation.id, agent.id, {
+    body: "Please try turning it off and on again.",
+  });
+  await db().message.update({ where: { id: messageId }, data: { providerId: `${messageId}@omnidesk.localhost` } });
+  return { conversation, ourId: `${messageId}@omnidesk.localhost` };
+}
+
 let receiver: SMTPServer;
 let client: nodemailer.Transporter;
 beforeAll(async () => {
@@ -50,7 +67,12 @@ beforeAll(async () => {
     mailbox: { addresses: ["support@omnidesk.localhost"], domains: ["help.omnidesk.localhost"] },
     maxBytes: MAX,
     onMessage: (raw, envelope) =>
-      acceptRawEmail(db(), store, raw, { envelopeTo: envelope.to, source: "smtp" }).then(() => undefined),
+      acceptRawEmail(db(), store, raw, {
+        envelopeTo: envelope.to,
+        envelopeFrom: envelope.from,
+        peer: envelope.peer,
+        source: "smtp",
+      }).then(() => undefined),
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const { port } = receiver.server.address() as AddressInfo;
@@ -175,23 +197,6 @@ describe("the SMTP receiver", () => {
 });
 
 describe("threading", () => {
-  async function conversationWithOurReply(email = "erin@example.com") {
-    await ingestRaw(
-      Buffer.from(
-        `From: Erin <${email}>\r\nTo: support@omnidesk.localhost\r\nSubject: Your request\r\nMessage-ID: <first-${email}@example.com>\r\n\r\nHelp me\r\n`,
-      ),
-    );
-    const conversation = await db().conversation.findFirstOrThrow({
-      where: { customer: { identities: { some: { value: email } } } },
-    });
-    const agent = await createAgent();
-    const { messageId } = await reply(db(), conversation.id, agent.id, {
-      body: "Please try turning it off and on again.",
-    });
-    await db().message.update({ where: { id: messageId }, data: { providerId: `${messageId}@omnidesk.localhost` } });
-    return { conversation, ourId: `${messageId}@omnidesk.localhost` };
-  }
-
   it("a Gmail reply threads by In-Reply-To into the sender's conversation; its quoted history is kept", async () => {
     const { conversation, ourId } = await conversationWithOurReply();
     await updateConversation(db(), conversation.id, (await createAgent()).id, { status: "solved" });
@@ -424,5 +429,101 @@ describe("outbound email", () => {
     } finally {
       await new Promise<void>((resolve) => sink.close(resolve));
     }
+  });
+});
+
+describe("real-world mail that used to be accepted, then lost", () => {
+  const mime = (headers: string, body = "Hello there") =>
+    Buffer.from(`${headers.trim().replace(/\n/g, "\r\n")}\r\nSubject: Help\r\n\r\n${body}\r\n`, "utf8");
+  const identities = () => db().identity.findMany({ include: { customer: true }, orderBy: { value: "asc" } });
+
+  it("keeps mail whose From is not an address: answered by the envelope sender, else shown by the From header's words", async () => {
+    await client.sendMail({
+      envelope: { from: "bounces+42@example.net", to: ["support@omnidesk.localhost"] },
+      raw: mime('From: "Broken Sender" <a.@example.com>\nTo: support@omnidesk.localhost\nMessage-ID: <bad-from-1@x>'),
+    });
+    await ingestRaw(mime("From: user@host\nTo: support@omnidesk.localhost\nMessage-ID: <bad-from-2@x>"));
+    await ingestRaw(mime('From: "john smith"@example.com\nTo: support@omnidesk.localhost\nMessage-ID: <bad-from-3@x>'));
+    await drainJobs(db(), handlers);
+    expect(await db().message.count()).toBe(3);
+    expect(await db().outboxJob.count({ where: { status: "failed" } })).toBe(0);
+    const ids = await identities();
+    expect(ids.find((i) => i.kind === "email")).toMatchObject({
+      value: "bounces+42@example.net",
+      customer: { name: "Broken Sender" },
+    });
+    const withheld = ids.filter((i) => i.kind === "withheld").map((i) => i.customer.name);
+    expect(withheld.sort()).toEqual(['"john smith"@example.com', "user@host"]);
+  });
+
+  it("stores a 300-character sender name, NUL bytes and a 600-character Message-ID, and a replay once", async () => {
+    const longId = `<${"x".repeat(600)}@example.com>`;
+    const raw = mime(
+      `From: "${"N".repeat(300)}" <nul@example.com>\nTo: support@omnidesk.localhost\nMessage-ID: ${longId}`,
+      "before\0after",
+    );
+    await ingestRaw(raw);
+    await ingestRaw(raw);
+    const message = await db().message.findFirstOrThrow({ include: { conversation: { include: { customer: true } } } });
+    expect(await db().message.count()).toBe(1);
+    expect(message.body).toBe("beforeafter");
+    expect(message.conversation.customer.name).toBe("N".repeat(200));
+    expect(message.providerId).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("keeps a mail with a 2 MB header, dropping the header it cannot read", async () => {
+    await ingestRaw(
+      mime(
+        `From: big@example.com\nTo: support@omnidesk.localhost\nMessage-ID: <big-header@x>\nX-Junk: ${"j".repeat(2_000_000)}`,
+        "Still readable",
+      ),
+    );
+    expect((await db().message.findFirstOrThrow()).body).toBe("Still readable");
+  });
+
+  it("stores a different sender's mail that reuses a Message-ID; each one's replay is stored once", async () => {
+    const from = (who: string) =>
+      mime(`From: ${who}\nTo: support@omnidesk.localhost\nMessage-ID: <reused@generator.example>`, `from ${who}`);
+    for (const raw of [
+      from("ann@example.com"),
+      from("bob@example.com"),
+      from("ann@example.com"),
+      from("bob@example.com"),
+    ])
+      await ingestRaw(raw);
+    const bodies = (await db().message.findMany({ orderBy: { createdAt: "asc" } })).map((m) => m.body);
+    expect(bodies).toEqual(["from ann@example.com", "from bob@example.com"]);
+  });
+
+  it("reads a delayed delivery report as a note, and only a failed one as a bounce", async () => {
+    const { conversation, ourId } = await conversationWithOurReply("dana@example.com");
+    const delayed = fixture("bounce.eml", { ORIGINAL: ourId })
+      .toString("latin1")
+      .replace("Action: failed", "Action: delayed")
+      .replace("Status: 5.1.1", "Status: 4.4.1")
+      .replace("Diagnostic-Code: smtp; 550 5.1.1", "Diagnostic-Code: smtp; 451 4.4.1")
+      .replace("<dsn-0001@mx.example.com>", "<dsn-0002@mx.example.com>");
+    await ingestRaw(Buffer.from(delayed, "latin1"));
+    const ours = await db().message.findFirstOrThrow({ where: { providerId: ourId } });
+    expect(ours.deliveryStatus).not.toBe("failed");
+    const note = await db().auditEvent.findFirstOrThrow({ where: { action: "message.delivery_note" } });
+    expect(note.data).toContain("delivery delayed (4.4.1");
+    expect(await db().message.count({ where: { conversationId: conversation.id } })).toBe(2);
+    await ingestRaw(fixture("bounce.eml", { ORIGINAL: ourId }));
+    expect((await db().message.findFirstOrThrow({ where: { providerId: ourId } })).deliveryStatus).toBe("failed");
+  });
+
+  it("keeps the envelope sender and the receiving hop in the original, as an MTA does", async () => {
+    await client.sendMail({
+      envelope: { from: "real-sender@example.net", to: ["support@omnidesk.localhost"] },
+      raw: mime("From: ceo@example.com\nTo: support@omnidesk.localhost\nMessage-ID: <spoofed@x>"),
+    });
+    await drainJobs(db(), handlers);
+    const { rawStorageKey } = await db().message.findFirstOrThrow();
+    const original = (await store.get(rawStorageKey!))!.toString("latin1");
+    expect(original).toMatch(
+      /^Return-Path: <real-sender@example\.net>\r\nReceived: from \S+ \(\[[^\]]+\]\)\r\n\tby .+ with ESMTP; /,
+    );
+    expect(original).toContain("From: ceo@example.com");
   });
 });

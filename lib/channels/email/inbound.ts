@@ -2,6 +2,8 @@
 // the raw message is stored and queued before anyone is told "accepted"; the
 // worker parses it (mailparser), finds its thread — only ever among the
 // sender's own conversations — and hands it to ingest.
+import { createHash } from "node:crypto";
+import { hostname } from "node:os";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { z } from "zod";
 import { recordEvent } from "../../audit/record-event";
@@ -11,12 +13,16 @@ import { enqueueInbound } from "../../jobs/outbox";
 import type { BlobStore } from "../../storage/blob-store";
 import { bareMessageId, conversationFromAddresses, conversationFromSubject } from "./addresses";
 import { isAutomated, isBounce } from "./automated";
+import { readDeliveryStatus } from "./delivery-status";
 import { sanitizeEmailHtml } from "../../conversations/sanitize-html";
+import { isEmailAddress } from "../../customers/identity";
 
 export const ZInboundEmailJob = z.object({
   rawKey: z.string().min(1),
   /** SMTP envelope recipients (RCPT TO), when known: they name the mailbox even for Bcc copies */
   envelopeTo: z.array(z.string()).default([]),
+  /** SMTP envelope sender (MAIL FROM), when known: the sender to answer when From is not an address */
+  envelopeFrom: z.string().max(998).optional(),
   source: z.enum(["smtp", "webhook", "imap"]),
 });
 export type TInboundEmailJob = z.infer<typeof ZInboundEmailJob>;
@@ -29,25 +35,84 @@ export interface EmailIngestSettings {
   maxAttachmentBytes: number;
 }
 
-/** The Message-ID from the raw header block, without parsing the whole message. */
-export function rawMessageId(raw: Buffer): string | undefined {
-  const end = raw.indexOf("\r\n\r\n");
-  const head = raw.subarray(0, end === -1 ? Math.min(raw.length, 65_536) : end).toString("latin1");
-  const m = /^message-id:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]{1,500})>?/im.exec(head);
-  return m?.[1];
+/** The header block of a raw message (up to the first blank line), as latin1 text. */
+function headerBlock(raw: Buffer): string {
+  const crlf = raw.indexOf("\r\n\r\n");
+  const lf = raw.indexOf("\n\n");
+  const end = crlf === -1 ? lf : lf === -1 ? crlf : Math.min(crlf, lf);
+  return raw.subarray(0, end === -1 ? Math.min(raw.length, 65_536) : end).toString("latin1");
 }
 
-/** Stores the raw bytes and queues them, once per Message-ID. Returns when both are durable. */
-export async function acceptRawEmail(
-  db: Db,
-  store: BlobStore,
-  raw: Buffer,
-  meta: { envelopeTo?: string[]; source: TInboundEmailJob["source"] },
-) {
-  const rawKey = await store.put(raw, "eml");
+/** One header's value from the raw header block, unfolded, without parsing the whole message. */
+function rawHeader(raw: Buffer, name: string): string | undefined {
+  const m = new RegExp(`^${name}:[ \\t]*((?:.*)(?:\\r?\\n[ \\t].*)*)`, "im").exec(headerBlock(raw));
+  return m?.[1]?.replace(/\r?\n[ \t]+/g, " ").trim();
+}
+
+/** The Message-ID from the raw header block, without parsing the whole message. */
+export function rawMessageId(raw: Buffer): string | undefined {
+  return /^<?([^\s<>]{1,})>?/.exec(rawHeader(raw, "message-id") ?? "")?.[1];
+}
+
+const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * A Message-ID as we store and match it: without angle brackets, and hashed when it is longer than the
+ * provider-id column takes (real mail has them; a replay of the same mail hashes the same).
+ */
+export function storedMessageId(id: string): string {
+  const bare = bareMessageId(id);
+  return bare.length > 500 ? `sha256:${sha256(bare)}` : bare;
+}
+
+/**
+ * Which deliveries are the same mail: the same Message-ID from the same sender to the same addresses
+ * (a relay's retry, a forwarder's replay). A different mail that reuses a Message-ID is not one of them.
+ * Without a Message-ID, the same bytes.
+ */
+function inboundKey(raw: Buffer, envelopeTo: string[]): string {
   const messageId = rawMessageId(raw);
-  const job: TInboundEmailJob = { rawKey, envelopeTo: meta.envelopeTo ?? [], source: meta.source };
-  return enqueueInbound(db, "inbound.email", messageId ? `email:${messageId}` : `email:sha:${rawKey}`, job);
+  if (!messageId) return `email:sha:${sha256(raw)}`;
+  const from = (rawHeader(raw, "from") ?? "").toLowerCase();
+  const to = envelopeTo.map((a) => a.trim().toLowerCase()).sort();
+  return `email:${storedMessageId(messageId)}|${sha256([from, ...to].join("\n")).slice(0, 16)}`;
+}
+
+export interface AcceptMeta {
+  envelopeTo?: string[];
+  envelopeFrom?: string;
+  source: TInboundEmailJob["source"];
+  /** who handed the message to us (SMTP client or webhook caller), for the Received line */
+  peer?: { address?: string; name?: string };
+}
+
+/**
+ * Stores the raw bytes and queues them, once per mail (see inboundKey). Returns when both are durable.
+ * Mail that reaches us directly gets the trace headers every MTA adds — Return-Path with the envelope
+ * sender, a Received line for this hop — so "view original" shows who really sent it.
+ */
+export async function acceptRawEmail(db: Db, store: BlobStore, raw: Buffer, meta: AcceptMeta, now = new Date()) {
+  const envelopeTo = meta.envelopeTo ?? [];
+  const stored = meta.source === "imap" ? raw : Buffer.concat([traceHeaders(meta, now), raw]);
+  const rawKey = await store.put(stored, "eml");
+  const job: TInboundEmailJob = {
+    rawKey,
+    envelopeTo,
+    source: meta.source,
+    ...(meta.envelopeFrom ? { envelopeFrom: meta.envelopeFrom.slice(0, 998) } : {}),
+  };
+  return enqueueInbound(db, "inbound.email", inboundKey(raw, envelopeTo), job);
+}
+
+function traceHeaders(meta: AcceptMeta, now: Date): Buffer {
+  const clean = (v: string | undefined) => (v ?? "").replace(/[^\x21-\x7e]/g, "").slice(0, 255);
+  const from = `${clean(meta.peer?.name) || "unknown"}${meta.peer?.address ? ` ([${clean(meta.peer.address)}])` : ""}`;
+  const via = meta.source === "smtp" ? "ESMTP" : "HTTPS";
+  return Buffer.from(
+    `Return-Path: <${clean(meta.envelopeFrom)}>\r\n` +
+      `Received: from ${from}\r\n\tby ${clean(hostname())} (Omnidesk) with ${via}; ${now.toUTCString().replace("GMT", "+0000")}\r\n`,
+    "latin1",
+  );
 }
 
 const addressesOf = (field: ParsedMail["to"]) =>
@@ -57,25 +122,26 @@ const addressesOf = (field: ParsedMail["to"]) =>
 export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: TInboundEmailJob, receivedAt?: Date) {
   const raw = await settings.store.get(job.rawKey);
   if (!raw) throw new Error(`raw email ${job.rawKey} is missing from storage`);
-  const mail = await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 5_000_000 });
+  const read = await readMail(raw);
+  if (!read.mail) return ingestUnreadable(db, job, raw, read.error, receivedAt);
+  const mail = read.mail;
   const header = (name: string) => {
     const v = mail.headers.get(name);
     return v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v);
   };
-  const fromAddress = mail.from?.value[0]?.address?.trim().toLowerCase() ?? "";
   const contentType = mail.headers.get("content-type") as
     { value?: string; params?: Record<string, string> } | undefined;
   const typeLine = contentType ? `${contentType.value}; report-type=${contentType.params?.["report-type"] ?? ""}` : "";
-  if (isBounce(typeLine) && (await applyBounce(db, mail))) return;
+  if (isBounce(typeLine) && (await applyDeliveryReport(db, mail))) return;
 
-  const messageId = mail.messageId ? bareMessageId(mail.messageId) : `sha:${job.rawKey}`;
+  const messageId = mail.messageId ? storedMessageId(mail.messageId) : `sha:${job.rawKey}`;
   const references = [
     ...(mail.inReplyTo ? [mail.inReplyTo] : []),
     ...(Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []),
-  ].map(bareMessageId);
-  const identity = fromAddress.includes("@")
-    ? { kind: "email" as const, value: fromAddress }
-    : { kind: "withheld" as const, value: `email:${messageId}` };
+  ].map(storedMessageId);
+  const sender = senderOf(mail.from?.value[0], job.envelopeFrom, rawHeader(raw, "from"), messageId);
+  const fromAddress = sender.identity.kind === "email" ? sender.identity.value : "";
+  const identity = sender.identity;
   const known = await db.identity.findUnique({ where: { kind_value: identity }, select: { customerId: true } });
   const recipients = [...job.envelopeTo, ...addressesOf(mail.to), ...addressesOf(mail.cc)];
   const thread = await findThread(db, {
@@ -90,7 +156,7 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
   const inlineImages: Record<string, string> = {};
   for (const a of mail.attachments) {
     const filename: string = (a.filename || `attachment-${attachments.length + 1}`).slice(0, 255);
-    const contentType = a.contentType || "application/octet-stream";
+    const contentType = (a.contentType || "application/octet-stream").slice(0, 255);
     if (a.size > settings.maxAttachmentBytes) {
       attachments.push({ filename, contentType, size: a.size, storageKey: "too-large" });
       continue;
@@ -102,7 +168,7 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
       contentType,
       size: a.size,
       storageKey,
-      ...(a.cid ? { contentId: bareMessageId(a.cid) } : {}),
+      ...(a.cid ? { contentId: bareMessageId(a.cid).slice(0, 500) } : {}),
     });
   }
   const html = typeof mail.html === "string" ? sanitizeEmailHtml(mail.html, { inlineImages }) : undefined;
@@ -110,8 +176,8 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
 
   const result = await ingest(db, {
     channel: "email",
-    providerId: messageId,
-    from: { identity, name: mail.from?.value[0]?.name?.trim() || undefined },
+    providerId: await providerIdFor(db, messageId, known?.customerId),
+    from: { identity, name: sender.name },
     ...(thread.conversationId ? { conversationId: thread.conversationId } : { newConversation: true }),
     subject: (mail.subject ?? "").trim().slice(0, 200) || undefined,
     body: text.slice(0, 100_000),
@@ -131,6 +197,88 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
     });
   }
   return result;
+}
+
+/**
+ * Parses the mail; a header block mailparser refuses (over its 1 MB limit) is cut down to what a
+ * person could read, and parsed again. Null with the reason when nothing can be read.
+ */
+async function readMail(raw: Buffer): Promise<{ mail?: ParsedMail; error?: string }> {
+  const parse = (bytes: Buffer) => simpleParser(bytes, { skipImageLinks: true, maxHtmlLengthToParse: 5_000_000 });
+  try {
+    return { mail: await parse(raw) };
+  } catch (err) {
+    try {
+      return { mail: await parse(withShortHeaders(raw)) };
+    } catch {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
+
+/** The message with every header field over 8 KB dropped (a body's MIME parts are left as they are). */
+function withShortHeaders(raw: Buffer): Buffer {
+  const head = headerBlock(raw);
+  const fields = head.split(/\r?\n(?![ \t])/).filter((f) => f.length <= 8_192);
+  return Buffer.concat([Buffer.from(fields.join("\r\n"), "latin1"), raw.subarray(Buffer.byteLength(head, "latin1"))]);
+}
+
+/**
+ * Who the mail is from, as best it can be read: the From address if it is one, else the envelope sender
+ * (MAIL FROM), else nobody we can answer — a withheld identity of this message alone, shown by the
+ * From header's words. Real mail has From lines like "user@host", "a.@example.com" or a quoted local
+ * part with spaces; it is kept, never refused.
+ */
+function senderOf(
+  from: { address?: string; name?: string } | undefined,
+  envelopeFrom: string | undefined,
+  rawFrom: string | undefined,
+  messageId: string,
+) {
+  const address = [from?.address, envelopeFrom].map((a) => a?.trim().toLowerCase() ?? "").find(isEmailAddress);
+  const words = from?.name?.trim() || (address ? undefined : rawFrom?.trim());
+  return {
+    identity: address
+      ? { kind: "email" as const, value: address }
+      : { kind: "withheld" as const, value: `email:${messageId}`.slice(0, 320) },
+    name: words?.slice(0, 200) || undefined,
+  };
+}
+
+/**
+ * The Message-ID this mail is stored under. A replay (the sender's own earlier copy) keeps it, so ingest
+ * stores it once; a different sender's mail that reuses someone's Message-ID gets one of its own.
+ */
+async function providerIdFor(db: Db, messageId: string, senderCustomerId: string | undefined): Promise<string> {
+  const stored = await db.message.findUnique({
+    where: { channel_providerId: { channel: "email", providerId: messageId } },
+    select: { direction: true, conversation: { select: { customerId: true } } },
+  });
+  if (!stored || (stored.direction === "inbound" && stored.conversation.customerId === senderCustomerId))
+    return messageId;
+  return `${messageId.slice(0, 480)}#${sha256(`${senderCustomerId ?? "new"}:${messageId}`).slice(0, 16)}`;
+}
+
+/** Mail nothing can parse: kept as a conversation saying so, with its original one click away. */
+async function ingestUnreadable(
+  db: Db,
+  job: TInboundEmailJob,
+  raw: Buffer,
+  error: string | undefined,
+  receivedAt?: Date,
+) {
+  const messageId = storedMessageId(rawMessageId(raw) ?? `sha:${job.rawKey}`);
+  const sender = senderOf(undefined, job.envelopeFrom, rawHeader(raw, "from")?.slice(0, 200), messageId);
+  return ingest(db, {
+    channel: "email",
+    providerId: messageId,
+    from: { identity: sender.identity, name: sender.name },
+    newConversation: true,
+    subject: "(an email that could not be read)",
+    body: `This email could not be read (${(error ?? "unknown error").slice(0, 300)}). Its original is kept: open "View original".`,
+    rawStorageKey: job.rawKey,
+    receivedAt,
+  });
 }
 
 function sanitizeHtmlToText(html: string): string {
@@ -187,35 +335,54 @@ export async function findThread(
   return { relatedConversationId: related };
 }
 
-/** A bounce for a mail we sent: the original's Message-ID is in the returned headers. */
-async function applyBounce(db: Db, mail: ParsedMail): Promise<boolean> {
+/**
+ * A delivery report (RFC 3464) for a mail we sent — the original's Message-ID is in the returned headers.
+ * Only an Action of "failed" is a bounce; "delayed" (a 4.x.x warning: the server keeps trying) is a note
+ * on the timeline, and "delivered"/"relayed"/"expanded" change nothing. False when it is not about ours.
+ */
+async function applyDeliveryReport(db: Db, mail: ParsedMail): Promise<boolean> {
   let original: string | undefined;
-  let diagnostic = "";
+  let statusText = "";
   for (const a of mail.attachments) {
     const text = a.content.toString("utf8");
     if (/message\/(rfc822|global)|text\/rfc822-headers/i.test(a.contentType)) {
       original ??= /^message-id:\s*<?([^\s<>]+)>?/im.exec(text)?.[1];
     }
-    if (/message\/(delivery-status|global-delivery-status)/i.test(a.contentType)) {
-      diagnostic = /^diagnostic-code:\s*(.+)$/im.exec(text)?.[1]?.trim() ?? /^status:\s*(.+)$/im.exec(text)?.[1] ?? "";
-    }
+    if (/message\/(delivery-status|global-delivery-status)/i.test(a.contentType)) statusText += `\n\n${text}`;
   }
   if (!original) return false;
   // mailparser reads a message/delivery-status part into the text, not the attachments.
-  diagnostic ||= /^diagnostic-code:\s*(.+)$/im.exec(mail.text ?? "")?.[1]?.trim() ?? "";
+  const report = readDeliveryStatus(statusText || (mail.text ?? ""));
   const message = await db.message.findUnique({
-    where: { channel_providerId: { channel: "email", providerId: bareMessageId(original) } },
+    where: { channel_providerId: { channel: "email", providerId: storedMessageId(original) } },
     select: { id: true, conversationId: true, direction: true },
   });
   if (!message || message.direction !== "outbound") return false;
-  const error = `bounced: ${diagnostic || mail.subject || "undeliverable"}`.slice(0, 500);
-  await db.$transaction(async (tx) => {
-    await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "failed", deliveryError: error } });
-    await recordEvent(tx, {
-      action: "message.delivery_failed",
-      conversationId: message.conversationId,
-      data: { messageId: message.id, error },
+  const failed = report.find((r) => r.action === "failed");
+  const delayed = report.find((r) => r.action === "delayed");
+  // A report without per-recipient fields is read as the failure it almost always is.
+  const bounced = failed ?? (report.length === 0 ? { status: undefined, diagnostic: undefined } : undefined);
+  if (bounced) {
+    const reason = bounced.diagnostic || bounced.status || mail.subject || "undeliverable";
+    const error = `bounced: ${reason}`.slice(0, 500);
+    await db.$transaction(async (tx) => {
+      await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "failed", deliveryError: error } });
+      await recordEvent(tx, {
+        action: "message.delivery_failed",
+        conversationId: message.conversationId,
+        data: { messageId: message.id, error },
+      });
     });
-  });
+  } else if (delayed) {
+    const why = [delayed.status, delayed.diagnostic].filter(Boolean).join(" ");
+    await recordEvent(db, {
+      action: "message.delivery_note",
+      conversationId: message.conversationId,
+      data: {
+        messageId: message.id,
+        note: `delivery delayed${why ? ` (${why})` : ""}: the receiving server keeps trying`.slice(0, 500),
+      },
+    });
+  }
   return true;
 }

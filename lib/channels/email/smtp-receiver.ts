@@ -10,8 +10,17 @@ export interface ReceiverOptions {
   mailbox: MailboxConfig;
   maxBytes: number;
   /** resolves once the message is durable */
-  onMessage: (raw: Buffer, envelope: { from?: string; to: string[] }) => Promise<void>;
+  onMessage: (raw: Buffer, envelope: SmtpEnvelope) => Promise<void>;
   hostname?: string;
+}
+
+export interface SmtpEnvelope {
+  /** MAIL FROM (empty for bounces) */
+  from?: string;
+  /** RCPT TO */
+  to: string[];
+  /** the sending server: its address and the name it gave in HELO/EHLO */
+  peer: { address?: string; name?: string };
 }
 
 function smtpError(code: number, message: string): Error {
@@ -46,7 +55,8 @@ export function createSmtpReceiver(opts: ReceiverOptions): SMTPServer {
         }
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
         const to = session.envelope.rcptTo.map((r) => r.address);
-        opts.onMessage(Buffer.concat(chunks), { from, to }).then(
+        const peer = { address: session.remoteAddress, name: session.hostNameAppearsAs || session.clientHostname };
+        opts.onMessage(Buffer.concat(chunks), { from, to, peer }).then(
           () => callback(),
           (err) => {
             log.error("could not store an incoming email; told the sender to retry", { err });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { acceptRawEmail } from "@/lib/channels/email/inbound";
 import { emailConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { clientIp } from "@/lib/gateway/rate-limit";
 import { json, readBodyBytes, route } from "@/lib/gateway/route";
 import { wakeWorker } from "@/lib/runtime/worker-loop";
 import { blobStore } from "@/lib/storage/store";
@@ -22,7 +23,11 @@ export const POST = route(
       .split(",")
       .map((a) => a.trim())
       .filter(Boolean);
-    const { duplicate } = await acceptRawEmail(db, blobStore(), raw, { envelopeTo, source: "webhook" });
+    const { duplicate } = await acceptRawEmail(db, blobStore(), raw, {
+      envelopeTo,
+      source: "webhook",
+      peer: { name: "forwarding-webhook", address: clientIp(req) },
+    });
     wakeWorker();
     return json({ accepted: true, duplicate }, 202);
   },
