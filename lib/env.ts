@@ -12,6 +12,9 @@ const optional = z
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:./data/omnidesk.db"),
+  /** PostgreSQL: how long to wait for a connection, and for a query, before answering 503 (Twilio gives up at 15 s). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Signs session cookies. Required: `npm run demo` generates one into data/. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   /** The public origin users reach the app at (sign-in callbacks, links). */

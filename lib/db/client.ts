@@ -11,9 +11,22 @@ export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
 
-export function createDb(url: string): Db {
+export function createDb(
+  url: string,
+  timeouts: { connectMs: number; queryMs: number } = {
+    connectMs: env().DATABASE_CONNECT_TIMEOUT_MS,
+    queryMs: env().DATABASE_QUERY_TIMEOUT_MS,
+  },
+): Db {
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    // Without these, a database whose packets are dropped holds every request until TCP gives up (minutes).
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      query_timeout: timeouts.queryMs,
+      keepAlive: true,
+    });
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // better-sqlite3 waits up to `timeout` ms for a lock held by another connection.

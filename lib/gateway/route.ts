@@ -4,6 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
+import { isDatabaseUnavailable } from "../db/availability";
 import { db as defaultDb, type Db } from "../db/client";
 import { emailConfig, env, publicUrl } from "../env";
 import { AppError } from "../errors";
@@ -136,6 +137,9 @@ async function spendBudget(req: Request, caller: Caller, bucket: "auth" | undefi
   }
 }
 
+/** Seconds a client is told to wait when the database is unavailable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** A JSON response with a status other than 200. */
 export function json(value: unknown, status: number): Response {
   return Response.json(value, { status });
@@ -243,6 +247,13 @@ export function errorResponse(err: unknown, requestId: string, req?: Request): R
   if (err instanceof AppError) {
     status = err.status;
     error = { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+  } else if (isDatabaseUnavailable(err)) {
+    log.error("database unavailable", { requestId, method: req?.method, url: req?.url, err });
+    status = 503;
+    error = {
+      code: "database_unavailable",
+      message: "The helpdesk cannot reach its database right now. Try again shortly.",
+    };
   } else if (err instanceof ZodError) {
     // A domain function's own validation of input the route passed through.
     status = 400;
@@ -254,11 +265,13 @@ export function errorResponse(err: unknown, requestId: string, req?: Request): R
       message: "Something went wrong on our side. Quote the request id if you contact us.",
     };
   }
-  const headers: Record<string, string> = { "x-request-id": requestId };
+  const headers: Record<string, string> = {};
   if (status === 429 && err instanceof AppError) {
     headers["retry-after"] = String(
       (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60,
     );
   }
-  return Response.json({ error: { ...error, requestId } }, { status, headers });
+  if (status === 503) headers["retry-after"] = String(DATABASE_RETRY_AFTER_SECONDS);
+  // Errors carry the same security headers as every other answer.
+  return withRequestId(Response.json({ error: { ...error, requestId } }, { status, headers }), requestId);
 }

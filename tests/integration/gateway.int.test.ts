@@ -220,3 +220,26 @@ describe("text the databases cannot store", () => {
     expect(await db().conversation.count()).toBe(0);
   });
 });
+
+describe("error answers", () => {
+  it("carry the same security headers as successful ones: 401, 404 and 400 alike", async () => {
+    const agent = await createAgent();
+    const answers = [
+      await call(conversations.GET, { path: "/api/conversations" }),
+      await call(conversation.GET, {
+        path: "/api/conversations/999999",
+        cookie: await sessionCookie(agent.id),
+        params: { id: "999999" },
+      }),
+      await call(conversations.GET, { path: "/api/conversations?limit=nope", cookie: await sessionCookie(agent.id) }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([401, 404, 400]);
+    for (const a of answers) {
+      expect(a.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(a.headers.get("permissions-policy")).toContain("camera=()");
+      expect(a.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(a.headers.get("x-frame-options")).toBe("DENY");
+      expect(a.headers.get("x-request-id")).toBeTruthy();
+    }
+  });
+});

@@ -39,28 +39,29 @@ import * as route35 from "../portal/conversations/[id]/messages/route";
 import * as route36 from "../portal/conversations/[id]/route";
 import * as route37 from "../portal/conversations/route";
 import * as route38 from "../portal/signup/route";
-import * as route39 from "../reports/export/route";
-import * as route40 from "../reports/route";
-import * as route41 from "../sessions/[id]/route";
-import * as route42 from "../sessions/route";
-import * as route43 from "../stream/route";
-import * as route44 from "../tokens/[id]/route";
-import * as route45 from "../tokens/route";
-import * as route46 from "../twilio/sms/route";
-import * as route47 from "../twilio/sms/status/route";
-import * as route48 from "../twilio/voice/menu/route";
-import * as route49 from "../twilio/voice/recording/route";
-import * as route50 from "../twilio/voice/route";
-import * as route51 from "../twilio/voice/status/route";
-import * as route52 from "../twilio/voice/transcription/route";
-import * as route53 from "../twilio/voice/wait/route";
-import * as route54 from "../widget/attachments/[key]/route";
-import * as route55 from "../widget/attachments/route";
-import * as route56 from "../widget/messages/route";
-import * as route57 from "../widget/seen/route";
-import * as route58 from "../widget/session/route";
-import * as route59 from "../widget/stream/route";
-import * as route60 from "../widget/typing/route";
+import * as route39 from "../ready/route";
+import * as route40 from "../reports/export/route";
+import * as route41 from "../reports/route";
+import * as route42 from "../sessions/[id]/route";
+import * as route43 from "../sessions/route";
+import * as route44 from "../stream/route";
+import * as route45 from "../tokens/[id]/route";
+import * as route46 from "../tokens/route";
+import * as route47 from "../twilio/sms/route";
+import * as route48 from "../twilio/sms/status/route";
+import * as route49 from "../twilio/voice/menu/route";
+import * as route50 from "../twilio/voice/recording/route";
+import * as route51 from "../twilio/voice/route";
+import * as route52 from "../twilio/voice/status/route";
+import * as route53 from "../twilio/voice/transcription/route";
+import * as route54 from "../twilio/voice/wait/route";
+import * as route55 from "../widget/attachments/[key]/route";
+import * as route56 from "../widget/attachments/route";
+import * as route57 from "../widget/messages/route";
+import * as route58 from "../widget/seen/route";
+import * as route59 from "../widget/session/route";
+import * as route60 from "../widget/stream/route";
+import * as route61 from "../widget/typing/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/account/password-reset/confirm", methods: route0 },
@@ -102,26 +103,27 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/portal/conversations/{id}", methods: route36 },
   { path: "/api/portal/conversations", methods: route37 },
   { path: "/api/portal/signup", methods: route38 },
-  { path: "/api/reports/export", methods: route39 },
-  { path: "/api/reports", methods: route40 },
-  { path: "/api/sessions/{id}", methods: route41 },
-  { path: "/api/sessions", methods: route42 },
-  { path: "/api/stream", methods: route43 },
-  { path: "/api/tokens/{id}", methods: route44 },
-  { path: "/api/tokens", methods: route45 },
-  { path: "/api/twilio/sms", methods: route46 },
-  { path: "/api/twilio/sms/status", methods: route47 },
-  { path: "/api/twilio/voice/menu", methods: route48 },
-  { path: "/api/twilio/voice/recording", methods: route49 },
-  { path: "/api/twilio/voice", methods: route50 },
-  { path: "/api/twilio/voice/status", methods: route51 },
-  { path: "/api/twilio/voice/transcription", methods: route52 },
-  { path: "/api/twilio/voice/wait", methods: route53 },
-  { path: "/api/widget/attachments/{key}", methods: route54 },
-  { path: "/api/widget/attachments", methods: route55 },
-  { path: "/api/widget/messages", methods: route56 },
-  { path: "/api/widget/seen", methods: route57 },
-  { path: "/api/widget/session", methods: route58 },
-  { path: "/api/widget/stream", methods: route59 },
-  { path: "/api/widget/typing", methods: route60 },
+  { path: "/api/ready", methods: route39 },
+  { path: "/api/reports/export", methods: route40 },
+  { path: "/api/reports", methods: route41 },
+  { path: "/api/sessions/{id}", methods: route42 },
+  { path: "/api/sessions", methods: route43 },
+  { path: "/api/stream", methods: route44 },
+  { path: "/api/tokens/{id}", methods: route45 },
+  { path: "/api/tokens", methods: route46 },
+  { path: "/api/twilio/sms", methods: route47 },
+  { path: "/api/twilio/sms/status", methods: route48 },
+  { path: "/api/twilio/voice/menu", methods: route49 },
+  { path: "/api/twilio/voice/recording", methods: route50 },
+  { path: "/api/twilio/voice", methods: route51 },
+  { path: "/api/twilio/voice/status", methods: route52 },
+  { path: "/api/twilio/voice/transcription", methods: route53 },
+  { path: "/api/twilio/voice/wait", methods: route54 },
+  { path: "/api/widget/attachments/{key}", methods: route55 },
+  { path: "/api/widget/attachments", methods: route56 },
+  { path: "/api/widget/messages", methods: route57 },
+  { path: "/api/widget/seen", methods: route58 },
+  { path: "/api/widget/session", methods: route59 },
+  { path: "/api/widget/stream", methods: route60 },
+  { path: "/api/widget/typing", methods: route61 },
 ];
