@@ -1,9 +1,15 @@
-// Next.js calls register() once per server process: start the outbox worker
-// (with IMAP mailbox sync) and, when configured, the SMTP receiver there.
+// Next.js calls register() once per server process: record each request's
+// socket address, start the outbox worker (with IMAP mailbox sync) and, when
+// configured, the SMTP receiver there.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { recordPeerAddresses } = await import("./lib/runtime/peer-address");
+  recordPeerAddresses();
   const { env } = await import("./lib/env");
   const e = env();
+  // A TRUSTED_PROXIES the app cannot read stops it here, not at the first request.
+  const { trustedProxies } = await import("./lib/gateway/client-address");
+  trustedProxies();
   if (e.OUTBOX_WORKER !== "off") {
     const { startWorker } = await import("./lib/runtime/worker-loop");
     startWorker(e.OUTBOX_POLL_MS);

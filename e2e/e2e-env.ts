@@ -46,6 +46,9 @@ export const appEnv = {
   // whole internet, not for one test runner (the limiter has its own tests).
   RATE_LIMIT_AUTH_PER_MINUTE: "1000",
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: "5000",
+  // The test runner stands in for the app's reverse proxy: journeys may name their client address in
+  // X-Forwarded-For (the rate-limit journey does). client-address.spec checks a server that trusts nobody.
+  TRUSTED_PROXIES: "127.0.0.1/32, ::1/128",
   // Budgets shared through the database, as with several instances (the rate-limit journey trips one).
   RATE_LIMIT_STORE: "database",
   // Customers may also sign in through the SSO provider (logins starting with "cust" are in this group).

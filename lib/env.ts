@@ -67,6 +67,11 @@ const ZEnv = z.object({
   EMAIL_WEBHOOK_SECRET: optional,
   /** Origins whose browser apps may call the API with bearer tokens (comma-separated), e.g. https://app.example.com */
   CORS_ORIGINS: z.string().default(""),
+  /**
+   * Who may tell us the client's address (X-Forwarded-For) and host (X-Forwarded-Host): a number of
+   * proxies in front of the app, or their addresses/networks ("10.0.0.0/8, 127.0.0.1"). Empty: nobody.
+   */
+  TRUSTED_PROXIES: z.string().default(""),
   /** Without SMTP_URL, the helpdesk's own mail (password resets, sign-in links) is written here as .eml files. */
   MAIL_PICKUP_DIR: z.string().default("./data/mail"),
   /** Where raw emails and attachments are kept. */

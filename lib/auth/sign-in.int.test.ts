@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { PEER_HEADER } from "@/lib/gateway/client-address";
 import { provisionOidcUser } from "@/lib/users/accounts";
 import { createAgent, createCustomerUser } from "@/tests/helpers/factories";
 import { passwordSignIn } from "@/tests/helpers/sign-in";
 
 const passwordAuthorize = (policy: "everyone" | "customers") =>
-  passwordSignIn({ PASSWORD_SIGNIN: policy }, { "x-forwarded-for": "203.0.113.5" });
+  passwordSignIn({ PASSWORD_SIGNIN: policy }, { [PEER_HEADER]: "203.0.113.5" });
 
 describe("password sign-in", () => {
   it("with SSO required for staff, refuses agents before checking the password, and still lets customers in", async () => {

@@ -3,6 +3,7 @@
 // overlaps) — constant memory per key, no timer. In memory, per instance; the
 // same arithmetic over a shared table is in shared-rate-limit.ts.
 import { AppError } from "../errors";
+import { clientAddress, type HeaderLookup, trustedProxies } from "./client-address";
 
 export interface Budget {
   /** requests allowed per minute */
@@ -77,12 +78,9 @@ export function tooManyRequests(retryAfterSeconds: number): AppError {
 }
 
 /** The client's address as the nearest proxy saw it (the rightmost X-Forwarded-For entry), else X-Real-IP. */
-export function clientIpFrom(header: (name: string) => unknown): string {
-  const text = (name: string) => {
-    const v = header(name);
-    return typeof v === "string" ? v.trim() : "";
-  };
-  return text("x-forwarded-for").split(",").at(-1)?.trim() || text("x-real-ip") || "unknown";
+/** The client's address (see client-address.ts), for per-address budgets and the audit log. */
+export function clientIpFrom(header: HeaderLookup): string {
+  return clientAddress(header, trustedProxies());
 }
 
 export function clientIp(req: Request): string {

@@ -3,6 +3,7 @@
 // Requests without those headers (servers, mobile apps, curl) carry no ambient
 // cookies to abuse, and bearer-token requests can't be forged by a page at all.
 import { AppError } from "../errors";
+import { peerIsTrustedProxy, trustedProxies } from "./client-address";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -21,8 +22,10 @@ export function checkSameOrigin(req: Request, allowedOrigins: string[]): void {
   } catch {
     throw refuse(); // "null" (sandboxed frames, file:) or garbage
   }
+  const header = (n: string) => req.headers.get(n);
   const ownHosts = [
-    req.headers.get("x-forwarded-host"),
+    // Only a proxy we trust may say which host the browser asked for; a client could say anything.
+    peerIsTrustedProxy(header, trustedProxies()) ? req.headers.get("x-forwarded-host") : null,
     req.headers.get("host"),
     new URL(req.url).host,
     ...allowedOrigins.map((o) => new URL(o).host),

@@ -7,6 +7,7 @@ import * as tokens from "@/app/api/tokens/route";
 import * as token from "@/app/api/tokens/[id]/route";
 import * as adminIvr from "@/app/api/admin/ivr/route";
 import { ingest } from "@/lib/conversations/ingest";
+import { PEER_HEADER } from "@/lib/gateway/client-address";
 import { db } from "@/lib/db/client";
 import { call, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 
@@ -178,6 +179,23 @@ describe("cross-site request protection", () => {
     expect((await patch({ origin: "https://desk.example.test" })).status).toBe(200);
     expect((await patch({})).status).toBe(200);
   });
+
+  it("does not take a client's word for the host: X-Forwarded-Host counts only from a trusted proxy", async () => {
+    const agent = await createAgent();
+    const { conversationId } = await ingest(db(), {
+      channel: "sms",
+      from: { identity: { kind: "phone", value: "+14155550178" } },
+      body: "hello",
+    });
+    const res = await call(conversation.PATCH, {
+      method: "PATCH",
+      cookie: await sessionCookie(agent.id),
+      headers: { origin: "https://evil.example", "x-forwarded-host": "evil.example", [PEER_HEADER]: "198.51.100.20" },
+      params: { id: String(conversationId) },
+      body: { priority: "high" },
+    });
+    expect(res.status).toBe(403);
+  });
 });
 
 describe("rate limits", () => {
@@ -185,7 +203,7 @@ describe("rate limits", () => {
     const attempt = (ip: string, i: number) =>
       call(signup.POST, {
         method: "POST",
-        headers: { "x-forwarded-for": ip },
+        headers: { [PEER_HEADER]: ip },
         body: { name: "Flood", email: `flood${i}@example.test`, password: "short" },
       });
     for (let i = 0; i < 20; i++) expect((await attempt("203.0.113.9", i)).status).toBe(400);
@@ -194,6 +212,17 @@ describe("rate limits", () => {
     expect(limited.json.error.code).toBe("rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await attempt("198.51.100.7", 0)).status).toBe(400);
+  });
+
+  it("ignores an X-Forwarded-For the client wrote itself when no proxy is trusted: a new value each time buys nothing", async () => {
+    const attempt = (i: number) =>
+      call(signup.POST, {
+        method: "POST",
+        headers: { [PEER_HEADER]: "203.0.113.77", "x-forwarded-for": `198.18.0.${i}`, "x-real-ip": `198.19.0.${i}` },
+        body: { name: "Flood", email: `spoof${i}@example.test`, password: "short" },
+      });
+    for (let i = 0; i < 20; i++) expect((await attempt(i)).status).toBe(400);
+    expect((await attempt(20)).status).toBe(429);
   });
 });
 

@@ -6,6 +6,7 @@ import * as agentMessages from "@/app/api/conversations/[id]/messages/route";
 import * as portalConversations from "@/app/api/portal/conversations/route";
 import * as portalMessages from "@/app/api/portal/conversations/[id]/messages/route";
 import * as signup from "@/app/api/portal/signup/route";
+import * as nextAuth from "@/app/api/auth/[...nextauth]/route";
 import { db } from "@/lib/db/client";
 import { ingest } from "@/lib/conversations/ingest";
 import type { RouteHandler } from "@/lib/gateway/route";
@@ -96,5 +97,26 @@ describe.each(targets)("$name", (t) => {
     expect(await db().message.count()).toBe(before.messages);
     expect(await db().user.count()).toBe(before.users);
     expect(await db().auditEvent.count()).toBe(before.events);
+  });
+});
+
+describe("next-auth's endpoints", () => {
+  // (Sign-in forms themselves go through next-auth, which needs Next's request scope: the journeys cover them.)
+  it("refuse a body over the limit with 413 before next-auth reads it", async () => {
+    const post = (body: string, path: string, nextauth: string[]) =>
+      nextAuth.POST(
+        new Request(`http://localhost${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body,
+        }),
+        { params: Promise.resolve({ nextauth }) },
+      );
+    const huge = await post(`csrfToken=${"x".repeat(1_000_000)}`, "/api/auth/callback/credentials", [
+      "callback",
+      "credentials",
+    ]);
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe("payload_too_large");
   });
 });
