@@ -13,6 +13,7 @@ export interface DrainOptions {
   transports: TransportMap;
   now?: () => Date;
   batchSize?: number;
+  leaseMs?: number;
 }
 
 export interface DrainResult {
@@ -22,7 +23,11 @@ export interface DrainResult {
 }
 
 export async function drainOutbox(db: Db, opts: DrainOptions): Promise<DrainResult> {
-  const r = await drainJobs(db, deliveryJobs(opts.transports), { now: opts.now, batchSize: opts.batchSize ?? 50 });
+  const r = await drainJobs(db, deliveryJobs(opts.transports), {
+    now: opts.now,
+    batchSize: opts.batchSize ?? 50,
+    leaseMs: opts.leaseMs,
+  });
   return { delivered: r.processed, retried: r.retried, failed: r.failed };
 }
 

@@ -7,7 +7,7 @@ import type { Db, Tx } from "../db/client";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { backoffMs } from "./backoff";
-import { claimNextJob, type InboundKind, yieldToRequests } from "./outbox";
+import { claimNextJob, type InboundKind, LEASE_MS, renewLease, yieldToRequests } from "./outbox";
 
 export interface JobInfo {
   id: string;
@@ -49,18 +49,20 @@ export async function markJobDone(tx: Tx, jobId: string): Promise<void> {
 export async function drainJobs<K extends string>(
   db: Db,
   handlers: Record<K, JobHandler | JobKind>,
-  opts: { now?: () => Date; batchSize?: number } = {},
+  opts: { now?: () => Date; batchSize?: number; leaseMs?: number } = {},
 ): Promise<JobsResult> {
   const now = opts.now ?? (() => new Date());
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   const result: JobsResult = { processed: 0, retried: 0, failed: 0 };
   const kinds = Object.keys(handlers);
   for (let n = 0; n < (opts.batchSize ?? 100); n++) {
     await yieldToRequests();
-    const job = await claimNextJob(db, kinds, now());
+    const job = await claimNextJob(db, kinds, now(), leaseMs);
     if (!job) break;
     const handler = handlers[job.kind as K];
     const kind: JobKind = typeof handler === "function" ? { run: handler } : handler;
     const payload: unknown = JSON.parse(job.payload);
+    const renewal = keepLeased(db, job, leaseMs, now);
     try {
       await kind.run(db, payload, {
         id: job.id,
@@ -100,9 +102,22 @@ export async function drainJobs<K extends string>(
         });
       }
       result[last ? "failed" : "retried"]++;
+    } finally {
+      clearInterval(renewal);
     }
   }
   return result;
+}
+
+/** Renews the job's lease every third of it while its handler runs, so no other worker takes it over. */
+function keepLeased(db: Db, job: { id: string; attempts: number }, leaseMs: number, now: () => Date) {
+  const timer = setInterval(() => {
+    renewLease(db, job, new Date(now().getTime() + leaseMs)).catch((err) =>
+      log.warn("could not renew a job's lease", { jobId: job.id, err }),
+    );
+  }, leaseMs / 3);
+  timer.unref();
+  return timer;
 }
 
 function isPermanent(err: unknown): boolean {

@@ -11,8 +11,11 @@ export interface DeliverPayload {
 export const INBOUND_KINDS = ["inbound.sms", "inbound.email"] as const;
 export type InboundKind = (typeof INBOUND_KINDS)[number];
 
-/** A job whose worker died mid-run is picked up again after this lease. */
-const LEASE_MS = 60_000;
+/**
+ * A job whose worker died mid-run is picked up again after this lease. A live worker renews it while the
+ * job runs (renewLease), so a send that takes longer — a stalled SMTP server — is never run twice at once.
+ */
+export const LEASE_MS = 60_000;
 
 export async function enqueueDelivery(tx: Tx, messageId: string, runAt = new Date()): Promise<void> {
   const payload: DeliverPayload = { messageId };
@@ -56,10 +59,10 @@ function dueJobs(db: Db, kinds: readonly string[], now: Date, batchSize: number)
  * update), so several instances never run one job at the same time. Claim
  * right before running it: the lease starts now.
  */
-async function claimJob(db: Db, job: { id: string; status: string; updatedAt: Date }, now: Date) {
+async function claimJob(db: Db, job: { id: string; status: string; updatedAt: Date }, now: Date, leaseMs: number) {
   const won = await db.outboxJob.updateMany({
     where: { id: job.id, status: job.status, updatedAt: job.updatedAt },
-    data: { status: "running", lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
+    data: { status: "running", lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
   });
   return won.count === 1;
 }
@@ -73,11 +76,11 @@ export const yieldToRequests = () => new Promise<void>((resolve) => setImmediate
  * so instances draining together never wait on or run the same job; SQLite
  * (one writer at a time) uses the conditional update of `claimJob`.
  */
-export async function claimNextJob(db: Db, kinds: readonly string[], now: Date) {
+export async function claimNextJob(db: Db, kinds: readonly string[], now: Date, leaseMs = LEASE_MS) {
   if (databaseProvider() === "postgres") {
     // Timestamps are stored as UTC wall time in "timestamp" columns: compare and write in UTC.
     const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-    const lease = Prisma.sql`(${new Date(now.getTime() + LEASE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+    const lease = Prisma.sql`(${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
     const rows = await db.$queryRaw<Array<{ id: string }>>`
       UPDATE "OutboxJob"
       SET "status" = 'running', "lockedUntil" = ${lease}, "attempts" = "attempts" + 1, "updatedAt" = ${at}
@@ -93,7 +96,16 @@ export async function claimNextJob(db: Db, kinds: readonly string[], now: Date) 
     return rows[0] ? db.outboxJob.findUnique({ where: { id: rows[0].id } }) : null;
   }
   for (const candidate of await dueJobs(db, kinds, now, 10)) {
-    if (await claimJob(db, candidate, now)) return db.outboxJob.findUnique({ where: { id: candidate.id } });
+    if (await claimJob(db, candidate, now, leaseMs)) return db.outboxJob.findUnique({ where: { id: candidate.id } });
   }
   return null;
+}
+
+/** Extends a running job's lease; false when the job is no longer this run's (finished, or taken over). */
+export async function renewLease(db: Db, job: { id: string; attempts: number }, until: Date): Promise<boolean> {
+  const renewed = await db.outboxJob.updateMany({
+    where: { id: job.id, status: "running", attempts: job.attempts },
+    data: { lockedUntil: until },
+  });
+  return renewed.count === 1;
 }

@@ -11,6 +11,7 @@ import { open, seal } from "../crypto/secret-box";
 import type { Tx } from "../db/client";
 import { AppError } from "../errors";
 import type { JobHandler } from "../jobs/job-runner";
+import { smtpClient } from "./smtp";
 
 export interface SystemMail {
   to: string;
@@ -43,7 +44,7 @@ export interface SenderOptions {
 export function mailSender(opts: SenderOptions): MailSender {
   const from = { name: opts.fromName, address: opts.fromAddress };
   if (opts.smtpUrl) {
-    const smtp = nodemailer.createTransport(opts.smtpUrl);
+    const smtp = smtpClient(opts.smtpUrl);
     return {
       async send(mail) {
         try {

@@ -527,3 +527,53 @@ describe("real-world mail that used to be accepted, then lost", () => {
     expect(original).toContain("From: ceo@example.com");
   });
 });
+
+describe("a stalled SMTP server", () => {
+  it("that takes a reply's DATA and never answers is given up on, and two workers send the reply once", async () => {
+    const dataReceived: number[] = [];
+    const stalled = new SMTPServer({
+      closeTimeout: 200,
+      authOptional: true,
+      disabledCommands: ["STARTTLS", "AUTH"],
+      logger: false,
+      onData(stream) {
+        stream.on("data", () => undefined);
+        // The whole message arrives; the 250 never comes (a relay stuck on its disk or its queue).
+        stream.on("end", () => dataReceived.push(Date.now()));
+      },
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, "127.0.0.1", resolve));
+    const { port } = stalled.server.address() as AddressInfo;
+    try {
+      const { conversation } = await conversationWithOurReply("stall@example.com");
+      // conversationWithOurReply's reply was marked as sent; this one is queued for the worker.
+      const agent = await createAgent();
+      const { messageId } = await reply(db(), conversation.id, agent.id, { body: "Anyone there?" });
+      const transports = {
+        email: smtpEmailTransport(db(), {
+          smtpUrl: `smtp://127.0.0.1:${port}`,
+          fromAddress: "support@omnidesk.localhost",
+          fromName: "Support",
+          replySecret: SECRET,
+          timeouts: { connectionMs: 1_000, greetingMs: 1_000, socketMs: 1_500 },
+        }),
+      };
+      await db().outboxJob.updateMany({ where: { messageId: { not: messageId } }, data: { status: "done" } });
+      // Two instances drain at once, with a lease far shorter than the stall.
+      const [a, b] = await Promise.all([
+        drainOutbox(db(), { transports, leaseMs: 300 }),
+        new Promise((resolve) => setTimeout(resolve, 900)).then(() => drainOutbox(db(), { transports, leaseMs: 300 })),
+      ]);
+      expect(dataReceived).toHaveLength(1);
+      expect([a, b]).toEqual([
+        { delivered: 0, retried: 1, failed: 0 },
+        { delivered: 0, retried: 0, failed: 0 },
+      ]);
+      const job = await db().outboxJob.findFirstOrThrow({ where: { messageId } });
+      expect(job).toMatchObject({ status: "pending", attempts: 1 });
+      expect(job.lastError).toMatch(/timeout/i);
+    } finally {
+      await new Promise<void>((resolve) => stalled.close(resolve));
+    }
+  });
+});

@@ -3,8 +3,8 @@
 // threads back by In-Reply-To), In-Reply-To/References to the thread, and a
 // signed Reply-To address for clients that drop those headers. SMTP 5xx is
 // permanent; 4xx and connection errors are retried by the outbox.
-import nodemailer from "nodemailer";
 import type { Db } from "../../db/client";
+import { smtpClient, type SmtpTimeouts } from "../../system-mail/smtp";
 import { PermanentDeliveryError, type Transport } from "../transports";
 import { replyAddress } from "./addresses";
 
@@ -13,6 +13,8 @@ export interface EmailTransportOptions {
   fromAddress: string;
   fromName: string;
   replySecret: string;
+  /** bounded by default (see smtp.ts); tests use shorter ones */
+  timeouts?: SmtpTimeouts;
 }
 
 const escapeHtml = (s: string) =>
@@ -31,7 +33,7 @@ export function replySubject(subject: string | null, conversationId: number): st
 }
 
 export function smtpEmailTransport(db: Db, opts: EmailTransportOptions): Transport {
-  const smtp = nodemailer.createTransport(opts.smtpUrl);
+  const smtp = smtpClient(opts.smtpUrl, opts.timeouts);
   const domain = opts.fromAddress.split("@")[1] ?? "localhost";
   return {
     async send(m) {
