@@ -1,12 +1,12 @@
-// Next.js calls register() once per server process: record each request's
-// socket address, start the outbox worker (with IMAP mailbox sync) and, when
-// configured, the SMTP receiver there.
+// Next.js calls register() once per server process: guard every request (its
+// socket address recorded, broken URLs answered), start the outbox worker (with
+// IMAP mailbox sync) and, when configured, the SMTP receiver there.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { recordPeerAddresses } = await import("./lib/runtime/peer-address");
-  recordPeerAddresses();
   const { env } = await import("./lib/env");
   const e = env();
+  const { guardRequests } = await import("./lib/runtime/request-guard");
+  guardRequests({ https: e.NEXTAUTH_URL.startsWith("https:") });
   // A TRUSTED_PROXIES the app cannot read stops it here, not at the first request.
   const { trustedProxies } = await import("./lib/gateway/client-address");
   trustedProxies();

@@ -11,7 +11,7 @@ import { corsHeaders, parseOrigins } from "./lib/gateway/cors";
 import { commonSecurityHeaders, newNonce, pageCsp } from "./lib/gateway/security-headers";
 import { isSessionCookie } from "./lib/gateway/session-cookies";
 
-const PROTECTED_PAGES = ["/inbox", "/portal", "/dev", "/admin", "/settings", "/reports"];
+const PROTECTED_PAGES = ["/inbox", "/inbound", "/portal", "/dev", "/admin", "/settings", "/reports"];
 
 export async function proxy(request: NextRequest) {
   const requestId = request.headers.get("x-request-id")?.match(/^[\w-]{8,100}$/)?.[0] ?? crypto.randomUUID();

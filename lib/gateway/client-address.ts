@@ -6,7 +6,7 @@
 import { BlockList, isIP } from "node:net";
 import { env } from "../env";
 
-/** Set by the server on every request to the socket's peer address (lib/runtime/peer-address.ts). */
+/** Set by the server on every request to the socket's peer address (lib/runtime/request-guard.ts). */
 export const PEER_HEADER = "x-omnidesk-peer";
 
 /** How far to trust X-Forwarded-For: a number of proxies in front of the app, or the proxies' networks. */

@@ -179,6 +179,10 @@ async function fixtures() {
     ),
   );
   const imageKey = (await db().attachment.findFirstOrThrow({ where: { messageId: visitorImage.id } })).storageKey;
+  // An inbound SMS that could not be ingested after every retry.
+  const failedJob = await db().outboxJob.create({
+    data: { kind: "inbound.sms", payload: JSON.stringify(inboundSms()), status: "failed", lastError: "matrix" },
+  });
   const agentToken = await createToken(db(), (await findAccount(db(), agent.id))!, {
     name: "agent's",
     scopes: ["conversations:read"],
@@ -204,6 +208,7 @@ async function fixtures() {
       deliveryId: delivery.id,
       surveyToken,
       imageKey,
+      failedJobId: failedJob.id,
     },
   };
 }
@@ -223,6 +228,7 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path === "/api/admin/chat-sites/{id}") return { id: f.params.siteId };
   if (path === "/api/csat/{token}") return { token: f.params.surveyToken };
   if (path === "/api/widget/attachments/{key}") return { key: f.params.imageKey };
+  if (path.startsWith("/api/inbound/failed/{id}")) return { id: f.params.failedJobId };
   return undefined;
 }
 

@@ -16,4 +16,5 @@ export const inboxKeys = {
   agents: () => [...inboxKeys.all, "agents"] as const,
   localOutbox: () => [...inboxKeys.all, "local-outbox"] as const,
   customers: (q: string) => [...inboxKeys.all, "customers", q] as const,
+  failedInbound: () => [...inboxKeys.all, "failed-inbound"] as const,
 };

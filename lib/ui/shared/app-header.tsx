@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "../auth/sign-out-button";
+import { FailedInboundLink } from "../inbox/failed-inbound";
 import { LiveUpdates } from "./live-updates";
 import { PresenceToggle } from "./presence-toggle";
 
@@ -39,6 +40,7 @@ export function AppHeader({
         {/* Keeps every list and conversation on the page current (lib/realtime). */}
         <LiveUpdates area={area === "Inbox" ? "inbox" : "portal"} />
         {area === "Inbox" && <PresenceToggle />}
+        {area === "Inbox" && <FailedInboundLink />}
         {links.map(([href, label]) => (
           <Link key={href} href={href} className="muted">
             {label}
