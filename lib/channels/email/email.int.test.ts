@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import iconv from "iconv-lite";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
@@ -288,6 +289,34 @@ describe("content", () => {
     expect(conversations.map((c) => c.subject)).toEqual(["Grüße aus München", "配送について"]);
     expect(conversations[0]!.messages[0]!.body).toBe("Meine Bestellung ist nicht angekommen. Grüße, Hans");
     expect(conversations[1]!.messages[0]!.body).toBe("注文した商品が届きません。確認してください。");
+  });
+
+  it("reads 8-bit headers and bodies that declare no charset (GBK subject, Shift_JIS name, ISO-2022-JP body)", async () => {
+    const latin1 = (text: string) => Buffer.from(text, "latin1");
+    await ingestRaw(
+      Buffer.concat([
+        latin1("From: wang@example.cn\r\nTo: support@omnidesk.localhost\r\nMessage-ID: <gbk-1@x>\r\nSubject: "),
+        iconv.encode("配送问题", "gbk"),
+        latin1("\r\nContent-Type: text/plain; charset=gbk\r\n\r\n"),
+        iconv.encode("订单没有到", "gbk"),
+      ]),
+    );
+    await ingestRaw(
+      Buffer.concat([
+        latin1('From: "'),
+        iconv.encode("山田 太郎", "shift_jis"),
+        latin1('" <taro@example.jp>\r\nTo: support@omnidesk.localhost\r\nMessage-ID: <jis-1@x>\r\nSubject: order\r\n'),
+        latin1("Content-Type: text/plain\r\n\r\n\x1b$BCmJ8$7$?>&IJ$,FO$-$^$;$s\x1b(B\r\n"),
+      ]),
+    );
+    const conversations = await db().conversation.findMany({
+      include: { messages: true, customer: true },
+      orderBy: { id: "asc" },
+    });
+    expect(conversations.map((c) => [c.subject, c.messages[0]!.body, c.customer.name])).toEqual([
+      ["配送问题", "订单没有到", "wang@example.cn"],
+      ["order", "注文した商品が届きません", "山田 太郎"],
+    ]);
   });
 
   it("keeps what can be read of broken MIME rather than dropping it", async () => {

@@ -13,6 +13,7 @@ import { enqueueInbound } from "../../jobs/outbox";
 import type { BlobStore } from "../../storage/blob-store";
 import { bareMessageId, conversationFromAddresses, conversationFromSubject } from "./addresses";
 import { isAutomated, isBounce } from "./automated";
+import { withDeclaredCharsets } from "./charsets";
 import { readDeliveryStatus } from "./delivery-status";
 import { sanitizeEmailHtml } from "../../conversations/sanitize-html";
 import { isEmailAddress } from "../../customers/identity";
@@ -204,7 +205,8 @@ export async function receiveEmail(db: Db, settings: EmailIngestSettings, job: T
  * person could read, and parsed again. Null with the reason when nothing can be read.
  */
 async function readMail(raw: Buffer): Promise<{ mail?: ParsedMail; error?: string }> {
-  const parse = (bytes: Buffer) => simpleParser(bytes, { skipImageLinks: true, maxHtmlLengthToParse: 5_000_000 });
+  const parse = (bytes: Buffer) =>
+    simpleParser(withDeclaredCharsets(bytes), { skipImageLinks: true, maxHtmlLengthToParse: 5_000_000 });
   try {
     return { mail: await parse(raw) };
   } catch (err) {
