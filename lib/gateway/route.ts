@@ -18,6 +18,7 @@ import { checkSameOrigin, isSafeMethod } from "./same-origin";
 import type { Scope } from "../tokens/api-tokens";
 import { verifySharedSecret } from "./shared-secret";
 import { verifyTwilioRequest } from "./twilio-signature";
+import { claimIdempotencyKey, type IdempotentClaim, idempotencyScope } from "./idempotency";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -96,19 +97,29 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
       const query = spec.query
         ? parseWith(spec.query, Object.fromEntries(new URL(req.url).searchParams), "query")
         : (undefined as Q);
-      const body = spec.body ? parseWith(spec.body, formBody ?? (await readJson(req)), "body") : (undefined as B);
-      const result = await handler({
-        req,
-        caller: caller as CallerFor<P>,
-        body,
-        query,
-        params,
-        requestId,
-        db: database,
-        next,
-      });
-      const res = result instanceof Response ? result : Response.json(result ?? { ok: true });
-      return withRequestId(res, requestId);
+      const bodyText = spec.body && !formBody ? await readBodyText(req) : undefined;
+      const body = spec.body ? parseWith(spec.body, formBody ?? parseJson(bodyText!), "body") : (undefined as B);
+      const claim = await claimIdempotency(database, req, caller, bodyText);
+      if (claim?.replay) return withRequestId(claim.replay, requestId);
+      let res: Response;
+      try {
+        const result = await handler({
+          req,
+          caller: caller as CallerFor<P>,
+          body,
+          query,
+          params,
+          requestId,
+          db: database,
+          next,
+        });
+        res = result instanceof Response ? result : Response.json(result ?? { ok: true });
+      } catch (err) {
+        // The key is released: the client may send the request again and have it run.
+        await claim?.finish?.(new Response(null, { status: 500 }));
+        throw err;
+      }
+      return withRequestId(claim?.finish ? await claim.finish(res) : res, requestId);
     } catch (err) {
       return errorResponse(err, requestId, req);
     }
@@ -211,8 +222,25 @@ async function readBodyText(req: Request): Promise<string> {
   }
 }
 
-async function readJson(req: Request): Promise<unknown> {
-  const text = await readBodyText(req);
+/**
+ * A POST with an Idempotency-Key from a caller with an identity: claimed before the handler runs, or
+ * answered from the first run. A body the handler reads itself (a file) is fingerprinted by its length
+ * and name.
+ */
+async function claimIdempotency(
+  db: Db,
+  req: Request,
+  caller: Caller,
+  bodyText: string | undefined,
+): Promise<IdempotentClaim | undefined> {
+  const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
+  const scope = key === null ? null : idempotencyScope(caller);
+  if (key === null || !scope) return undefined;
+  const body = bodyText ?? `${req.headers.get("content-length") ?? ""}:${req.headers.get("x-filename") ?? ""}`;
+  return claimIdempotencyKey(db, scope, key, { method: req.method, path: new URL(req.url).pathname, body });
+}
+
+function parseJson(text: string): unknown {
   if (!text.trim()) throw new AppError(400, "invalid_json", "The request body must be a JSON object");
   try {
     return JSON.parse(text);

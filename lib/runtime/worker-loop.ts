@@ -16,6 +16,7 @@ import { drainJobs } from "../jobs/job-runner";
 import { createLanes, type Lanes } from "../jobs/lanes";
 import { webhookHandlers } from "../webhooks/webhook-jobs";
 import { fanOutEvents } from "../webhooks/webhooks";
+import { forgetExpiredIdempotencyKeys } from "../gateway/idempotency";
 
 const BATCH = 100;
 
@@ -44,6 +45,7 @@ function workerLanes(): Lanes<"inbound" | "outbound"> {
       return fannedOut > 0 || inbound.processed + inbound.retried + inbound.failed >= BATCH;
     },
     outbound: async () => {
+      await forgetExpiredIdempotencyKeys(db());
       await drainJobs(db(), webhookHandlers);
       await drainJobs(db(), mail);
       await drainOutbox(db(), { transports });
