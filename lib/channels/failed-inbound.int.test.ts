@@ -12,7 +12,7 @@ import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { call, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 import { inboundSms } from "@/tests/helpers/twilio";
-import { acceptRawEmail } from "./email/inbound";
+import { acceptRawEmail } from "./email/accept";
 
 const broken: InboundHandlers = {
   "inbound.sms": async () => {

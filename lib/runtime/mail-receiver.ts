@@ -5,7 +5,7 @@ import { emailConfig } from "../env";
 import { log } from "../log";
 import { wakeWorker } from "./worker-loop";
 import { blobStore } from "../storage/store";
-import { acceptRawEmail } from "../channels/email/inbound";
+import { acceptRawEmail } from "../channels/email/accept";
 import { createSmtpReceiver } from "../channels/email/smtp-receiver";
 
 export async function startMailReceiver(port: number, host: string): Promise<void> {

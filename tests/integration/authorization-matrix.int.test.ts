@@ -6,7 +6,7 @@
 // by the Playwright sign-in journeys instead.
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "@/app/api/openapi.json/routes.generated";
-import { acceptRawEmail } from "@/lib/channels/email/inbound";
+import { acceptRawEmail } from "@/lib/channels/email/accept";
 import { DEFAULT_IVR } from "@/lib/shared/ivr-config";
 import { createMailbox } from "@/lib/channels/email/mailboxes";
 import { ingest } from "@/lib/conversations/ingest";

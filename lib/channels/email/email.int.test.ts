@@ -17,7 +17,8 @@ import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { call, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 import { replyAddress } from "./addresses";
-import { acceptRawEmail, receiveEmail, ZInboundEmailJob } from "./inbound";
+import { acceptRawEmail } from "./accept";
+import { receiveEmail, ZInboundEmailJob } from "./inbound";
 import { createSmtpReceiver } from "./smtp-receiver";
 import { smtpEmailTransport } from "./smtp-transport";
 

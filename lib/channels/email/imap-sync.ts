@@ -8,7 +8,7 @@ import { ImapFlow } from "imapflow";
 import type { Db } from "../../db/client";
 import { log } from "../../log";
 import type { BlobStore } from "../../storage/blob-store";
-import { acceptRawEmail } from "./inbound";
+import { acceptRawEmail } from "./accept";
 import { open } from "../../crypto/secret-box";
 
 export interface SyncOptions {

@@ -1,20 +1,18 @@
-// Inbound email, one path for every way in (SMTP receiver, forwarding webhook):
-// the raw message is stored and queued before anyone is told "accepted"; the
-// worker parses it (mailparser), finds its thread — only ever among the
-// sender's own conversations — and hands it to ingest.
-import { createHash } from "node:crypto";
-import { hostname } from "node:os";
+// Inbound email, one path for every way in (SMTP receiver, forwarding webhook,
+// IMAP), once accept.ts has stored and queued the raw message: the worker
+// parses it (mailparser), finds its thread — only ever among the sender's own
+// conversations — and hands it to ingest.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { z } from "zod";
 import { recordEvent } from "../../audit/record-event";
 import type { Db } from "../../db/client";
 import { ingest } from "../../conversations/ingest";
-import { enqueueInbound } from "../../jobs/outbox";
 import type { BlobStore } from "../../storage/blob-store";
 import { bareMessageId, conversationFromAddresses, conversationFromSubject } from "./addresses";
 import { isAutomated, isBounce } from "./automated";
 import { withDeclaredCharsets } from "./charsets";
-import { readDeliveryStatus } from "./delivery-status";
+import { applyDeliveryReport } from "./delivery-status";
+import { headerBlock, rawHeader, rawMessageId, sha256, storedMessageId } from "./raw-headers";
 import { sanitizeEmailHtml } from "../../conversations/sanitize-html";
 import { isEmailAddress } from "../../customers/identity";
 
@@ -34,86 +32,6 @@ export interface EmailIngestSettings {
   replySecret: string;
   /** largest attachment kept, in bytes; larger ones are listed but not stored */
   maxAttachmentBytes: number;
-}
-
-/** The header block of a raw message (up to the first blank line), as latin1 text. */
-function headerBlock(raw: Buffer): string {
-  const crlf = raw.indexOf("\r\n\r\n");
-  const lf = raw.indexOf("\n\n");
-  const end = crlf === -1 ? lf : lf === -1 ? crlf : Math.min(crlf, lf);
-  return raw.subarray(0, end === -1 ? Math.min(raw.length, 65_536) : end).toString("latin1");
-}
-
-/** One header's value from the raw header block, unfolded, without parsing the whole message. */
-function rawHeader(raw: Buffer, name: string): string | undefined {
-  const m = new RegExp(`^${name}:[ \\t]*((?:.*)(?:\\r?\\n[ \\t].*)*)`, "im").exec(headerBlock(raw));
-  return m?.[1]?.replace(/\r?\n[ \t]+/g, " ").trim();
-}
-
-/** The Message-ID from the raw header block, without parsing the whole message. */
-export function rawMessageId(raw: Buffer): string | undefined {
-  return /^<?([^\s<>]{1,})>?/.exec(rawHeader(raw, "message-id") ?? "")?.[1];
-}
-
-const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
-
-/**
- * A Message-ID as we store and match it: without angle brackets, and hashed when it is longer than the
- * provider-id column takes (real mail has them; a replay of the same mail hashes the same).
- */
-export function storedMessageId(id: string): string {
-  const bare = bareMessageId(id);
-  return bare.length > 500 ? `sha256:${sha256(bare)}` : bare;
-}
-
-/**
- * Which deliveries are the same mail: the same Message-ID from the same sender to the same addresses
- * (a relay's retry, a forwarder's replay). A different mail that reuses a Message-ID is not one of them.
- * Without a Message-ID, the same bytes.
- */
-function inboundKey(raw: Buffer, envelopeTo: string[]): string {
-  const messageId = rawMessageId(raw);
-  if (!messageId) return `email:sha:${sha256(raw)}`;
-  const from = (rawHeader(raw, "from") ?? "").toLowerCase();
-  const to = envelopeTo.map((a) => a.trim().toLowerCase()).sort();
-  return `email:${storedMessageId(messageId)}|${sha256([from, ...to].join("\n")).slice(0, 16)}`;
-}
-
-export interface AcceptMeta {
-  envelopeTo?: string[];
-  envelopeFrom?: string;
-  source: TInboundEmailJob["source"];
-  /** who handed the message to us (SMTP client or webhook caller), for the Received line */
-  peer?: { address?: string; name?: string };
-}
-
-/**
- * Stores the raw bytes and queues them, once per mail (see inboundKey). Returns when both are durable.
- * Mail that reaches us directly gets the trace headers every MTA adds — Return-Path with the envelope
- * sender, a Received line for this hop — so "view original" shows who really sent it.
- */
-export async function acceptRawEmail(db: Db, store: BlobStore, raw: Buffer, meta: AcceptMeta, now = new Date()) {
-  const envelopeTo = meta.envelopeTo ?? [];
-  const stored = meta.source === "imap" ? raw : Buffer.concat([traceHeaders(meta, now), raw]);
-  const rawKey = await store.put(stored, "eml");
-  const job: TInboundEmailJob = {
-    rawKey,
-    envelopeTo,
-    source: meta.source,
-    ...(meta.envelopeFrom ? { envelopeFrom: meta.envelopeFrom.slice(0, 998) } : {}),
-  };
-  return enqueueInbound(db, "inbound.email", inboundKey(raw, envelopeTo), job);
-}
-
-function traceHeaders(meta: AcceptMeta, now: Date): Buffer {
-  const clean = (v: string | undefined) => (v ?? "").replace(/[^\x21-\x7e]/g, "").slice(0, 255);
-  const from = `${clean(meta.peer?.name) || "unknown"}${meta.peer?.address ? ` ([${clean(meta.peer.address)}])` : ""}`;
-  const via = meta.source === "smtp" ? "ESMTP" : "HTTPS";
-  return Buffer.from(
-    `Return-Path: <${clean(meta.envelopeFrom)}>\r\n` +
-      `Received: from ${from}\r\n\tby ${clean(hostname())} (Omnidesk) with ${via}; ${now.toUTCString().replace("GMT", "+0000")}\r\n`,
-    "latin1",
-  );
 }
 
 const addressesOf = (field: ParsedMail["to"]) =>
@@ -335,56 +253,4 @@ export async function findThread(
     if (c.status !== "closed") return { conversationId: id };
   }
   return { relatedConversationId: related };
-}
-
-/**
- * A delivery report (RFC 3464) for a mail we sent — the original's Message-ID is in the returned headers.
- * Only an Action of "failed" is a bounce; "delayed" (a 4.x.x warning: the server keeps trying) is a note
- * on the timeline, and "delivered"/"relayed"/"expanded" change nothing. False when it is not about ours.
- */
-async function applyDeliveryReport(db: Db, mail: ParsedMail): Promise<boolean> {
-  let original: string | undefined;
-  let statusText = "";
-  for (const a of mail.attachments) {
-    const text = a.content.toString("utf8");
-    if (/message\/(rfc822|global)|text\/rfc822-headers/i.test(a.contentType)) {
-      original ??= /^message-id:\s*<?([^\s<>]+)>?/im.exec(text)?.[1];
-    }
-    if (/message\/(delivery-status|global-delivery-status)/i.test(a.contentType)) statusText += `\n\n${text}`;
-  }
-  if (!original) return false;
-  // mailparser reads a message/delivery-status part into the text, not the attachments.
-  const report = readDeliveryStatus(statusText || (mail.text ?? ""));
-  const message = await db.message.findUnique({
-    where: { channel_providerId: { channel: "email", providerId: storedMessageId(original) } },
-    select: { id: true, conversationId: true, direction: true },
-  });
-  if (!message || message.direction !== "outbound") return false;
-  const failed = report.find((r) => r.action === "failed");
-  const delayed = report.find((r) => r.action === "delayed");
-  // A report without per-recipient fields is read as the failure it almost always is.
-  const bounced = failed ?? (report.length === 0 ? { status: undefined, diagnostic: undefined } : undefined);
-  if (bounced) {
-    const reason = bounced.diagnostic || bounced.status || mail.subject || "undeliverable";
-    const error = `bounced: ${reason}`.slice(0, 500);
-    await db.$transaction(async (tx) => {
-      await tx.message.update({ where: { id: message.id }, data: { deliveryStatus: "failed", deliveryError: error } });
-      await recordEvent(tx, {
-        action: "message.delivery_failed",
-        conversationId: message.conversationId,
-        data: { messageId: message.id, error },
-      });
-    });
-  } else if (delayed) {
-    const why = [delayed.status, delayed.diagnostic].filter(Boolean).join(" ");
-    await recordEvent(db, {
-      action: "message.delivery_note",
-      conversationId: message.conversationId,
-      data: {
-        messageId: message.id,
-        note: `delivery delayed${why ? ` (${why})` : ""}: the receiving server keeps trying`.slice(0, 500),
-      },
-    });
-  }
-  return true;
 }

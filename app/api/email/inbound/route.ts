@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { acceptRawEmail } from "@/lib/channels/email/inbound";
+import { acceptRawEmail } from "@/lib/channels/email/accept";
 import { emailConfig } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "@/lib/gateway/rate-limit";
