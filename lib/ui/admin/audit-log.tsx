@@ -4,9 +4,8 @@ import { useState } from "react";
 import type { AuditPage } from "@/lib/audit/queries";
 import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
-import { QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
-import { DataTable } from "../shared/data-table";
+import { QueryTable } from "../shared/data-table";
 
 const FAMILIES: [string, string][] = [
   ["", "All events"],
@@ -61,31 +60,29 @@ export function AuditLog() {
           <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} />
         </label>
       </div>
-      <QueryStates query={query} isEmpty={() => items.length === 0} empty="No events match these filters.">
-        {() => (
-          <DataTable
-            label="Audit log"
-            rows={items}
-            rowKey={(e) => e.id}
-            rowTestId="audit-row"
-            columns={[
-              { header: "When", cell: (e) => <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time> },
-              { header: "Event", cell: (e) => <code>{e.action}</code> },
-              { header: "Who", cell: (e) => (e.actor ? `${e.actor.name} <${e.actor.email}>` : "—") },
-              {
-                header: "Details",
-                className: () => "audit-details",
-                cell: (e) => (
-                  <>
-                    {e.conversationId ? `#${e.conversationId} ` : ""}
-                    {JSON.stringify(e.data)}
-                  </>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryStates>
+      <QueryTable
+        query={query}
+        empty="No events match these filters."
+        label="Audit log"
+        rows={() => items}
+        rowKey={(e) => e.id}
+        rowTestId="audit-row"
+        columns={[
+          { header: "When", cell: (e) => <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time> },
+          { header: "Event", cell: (e) => <code>{e.action}</code> },
+          { header: "Who", cell: (e) => (e.actor ? `${e.actor.name} <${e.actor.email}>` : "—") },
+          {
+            header: "Details",
+            className: () => "audit-details",
+            cell: (e) => (
+              <>
+                {e.conversationId ? `#${e.conversationId} ` : ""}
+                {JSON.stringify(e.data)}
+              </>
+            ),
+          },
+        ]}
+      />
       {query.hasNextPage && (
         <button
           type="button"

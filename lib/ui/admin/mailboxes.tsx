@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import { formatTime } from "../shared/format";
-import { FormError, QueryStates } from "../shared/states";
+import { FormError } from "../shared/states";
 import { useMailboxes, useMailboxMutations, type MailboxRow } from "./use-mailboxes";
-import { DataTable } from "../shared/data-table";
+import { QueryTable } from "../shared/data-table";
 
 function health(m: MailboxRow): string {
   if (!m.enabled) return "paused";
@@ -30,58 +30,52 @@ export function Mailboxes() {
   });
   return (
     <>
-      <QueryStates
+      <QueryTable
         query={q}
-        isEmpty={() => q.data!.mailboxes.length === 0}
         empty={<>No IMAP mailboxes yet. Mail also arrives through the SMTP receiver and the forwarding webhook.</>}
-      >
-        {() => (
-          <DataTable
-            label="Mailboxes"
-            rows={q.data!.mailboxes}
-            rowKey={(m) => m.id}
-            rowTestId="mailbox-row"
-            columns={[
-              {
-                header: "Mailbox",
-                cell: (m) => (
-                  <>
-                    {m.name}
-                    <div className="muted">{m.username}</div>
-                  </>
-                ),
-              },
-              {
-                header: "Server",
-                cell: (m) => (
-                  <>
-                    {m.host}:{m.port} {m.secure ? "(TLS)" : "(plain)"} · {m.folder}
-                  </>
-                ),
-              },
-              { header: "Health", cell: health, className: (m) => (m.lastError ? "form-error" : undefined) },
-              {
-                header: "Actions",
-                hiddenHeader: true,
-                cell: (m) => (
-                  <>
-                    <button
-                      type="button"
-                      className="btn-link"
-                      onClick={() => setEnabled.mutate({ id: m.id, enabled: !m.enabled })}
-                    >
-                      {m.enabled ? "Pause" : "Resume"}
-                    </button>{" "}
-                    <button type="button" className="btn-link" onClick={() => remove.mutate(m.id)}>
-                      Remove
-                    </button>
-                  </>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryStates>
+        label="Mailboxes"
+        rows={() => q.data!.mailboxes}
+        rowKey={(m) => m.id}
+        rowTestId="mailbox-row"
+        columns={[
+          {
+            header: "Mailbox",
+            cell: (m) => (
+              <>
+                {m.name}
+                <div className="muted">{m.username}</div>
+              </>
+            ),
+          },
+          {
+            header: "Server",
+            cell: (m) => (
+              <>
+                {m.host}:{m.port} {m.secure ? "(TLS)" : "(plain)"} · {m.folder}
+              </>
+            ),
+          },
+          { header: "Health", cell: health, className: (m) => (m.lastError ? "form-error" : undefined) },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (m) => (
+              <>
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => setEnabled.mutate({ id: m.id, enabled: !m.enabled })}
+                >
+                  {m.enabled ? "Pause" : "Resume"}
+                </button>{" "}
+                <button type="button" className="btn-link" onClick={() => remove.mutate(m.id)}>
+                  Remove
+                </button>
+              </>
+            ),
+          },
+        ]}
+      />
       <FormError message={setEnabled.error?.message ?? remove.error?.message} />
 
       <form

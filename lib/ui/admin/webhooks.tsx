@@ -7,7 +7,7 @@ import { formatTime } from "../shared/format";
 import { FormError, QueryStates } from "../shared/states";
 import { adminKeys } from "./query-keys";
 import { plural } from "@/lib/shared/plural";
-import { DataTable } from "../shared/data-table";
+import { QueryTable } from "../shared/data-table";
 
 interface Subscription {
   id: string;
@@ -124,37 +124,35 @@ function DeliveryLog({ subscriptionId }: { subscriptionId: string }) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
   return (
-    <QueryStates query={log} isEmpty={() => !log.data?.deliveries.length} empty="Nothing delivered yet.">
-      {() => (
-        <DataTable
-          label="Deliveries"
-          rows={log.data!.deliveries}
-          rowKey={(d) => d.id}
-          columns={[
-            { header: "When", cell: (d) => formatTime(d.createdAt) },
-            { header: "Event", cell: (d) => <code>{d.event}</code> },
-            {
-              header: "Status",
-              cell: (d) => (
-                <>
-                  {d.status} · {plural(d.attempts, "attempt")}
-                  {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ""}
-                  {d.lastError && d.status !== "delivered" ? ` · ${d.lastError}` : ""}
-                </>
-              ),
-            },
-            {
-              header: "Replay",
-              hiddenHeader: true,
-              cell: (d) => (
-                <button type="button" className="btn-link" onClick={() => replay.mutate(d.id)}>
-                  Replay
-                </button>
-              ),
-            },
-          ]}
-        />
-      )}
-    </QueryStates>
+    <QueryTable
+      query={log}
+      empty="Nothing delivered yet."
+      label="Deliveries"
+      rows={() => log.data!.deliveries}
+      rowKey={(d) => d.id}
+      columns={[
+        { header: "When", cell: (d) => formatTime(d.createdAt) },
+        { header: "Event", cell: (d) => <code>{d.event}</code> },
+        {
+          header: "Status",
+          cell: (d) => (
+            <>
+              {d.status} · {plural(d.attempts, "attempt")}
+              {d.lastStatusCode ? ` · HTTP ${d.lastStatusCode}` : ""}
+              {d.lastError && d.status !== "delivered" ? ` · ${d.lastError}` : ""}
+            </>
+          ),
+        },
+        {
+          header: "Replay",
+          hiddenHeader: true,
+          cell: (d) => (
+            <button type="button" className="btn-link" onClick={() => replay.mutate(d.id)}>
+              Replay
+            </button>
+          ),
+        },
+      ]}
+    />
   );
 }

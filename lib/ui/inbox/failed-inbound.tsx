@@ -3,8 +3,8 @@
 // every retry, with the reason and the original; "Retry" sends one through
 // again once whatever failed is mended.
 import { CHANNEL_LABELS, formatTime } from "../shared/format";
-import { DataTable } from "../shared/data-table";
-import { FormError, QueryStates } from "../shared/states";
+import { QueryTable } from "../shared/data-table";
+import { FormError } from "../shared/states";
 import { useFailedInbound, useRetryFailedInbound } from "./use-failed-inbound";
 
 export function FailedInbound() {
@@ -17,58 +17,48 @@ export function FailedInbound() {
         Messages that arrived and were stored, but could not be filed into a conversation after every retry. Nothing
         here is lost: open the original, mend the cause, and retry.
       </p>
-      <QueryStates
+      <QueryTable
         query={q}
-        isEmpty={() => q.data!.items.length === 0}
         empty={<>Nothing failed: every message that arrived is in a conversation.</>}
-      >
-        {() => (
-          <DataTable
-            label="Failed inbound messages"
-            rows={q.data!.items}
-            rowKey={(m) => m.id}
-            rowTestId="failed-inbound-row"
-            columns={[
-              { header: "Received", cell: (m) => <time dateTime={m.receivedAt}>{formatTime(m.receivedAt)}</time> },
-              { header: "Channel", cell: (m) => CHANNEL_LABELS[m.channel] },
-              { header: "From", cell: (m) => m.from || "—" },
-              { header: "Message", className: () => "msg-body", cell: (m) => m.excerpt || "—" },
-              {
-                header: "Why it failed",
-                cell: (m) => (
-                  <>
-                    {m.reason}
-                    <div className="muted">after {m.attempts} attempts</div>
-                  </>
-                ),
-              },
-              {
-                header: "Actions",
-                hiddenHeader: true,
-                cell: (m) => (
-                  <>
-                    <a
-                      href={`/api/inbound/failed/${encodeURIComponent(m.id)}/original`}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
-                      View original
-                    </a>{" "}
-                    <button
-                      type="button"
-                      className="btn-link"
-                      disabled={retry.isPending}
-                      onClick={() => retry.mutate(m.id)}
-                    >
-                      Retry
-                    </button>
-                  </>
-                ),
-              },
-            ]}
-          />
-        )}
-      </QueryStates>
+        label="Failed inbound messages"
+        rows={() => q.data!.items}
+        rowKey={(m) => m.id}
+        rowTestId="failed-inbound-row"
+        columns={[
+          { header: "Received", cell: (m) => <time dateTime={m.receivedAt}>{formatTime(m.receivedAt)}</time> },
+          { header: "Channel", cell: (m) => CHANNEL_LABELS[m.channel] },
+          { header: "From", cell: (m) => m.from || "—" },
+          { header: "Message", className: () => "msg-body", cell: (m) => m.excerpt || "—" },
+          {
+            header: "Why it failed",
+            cell: (m) => (
+              <>
+                {m.reason}
+                <div className="muted">after {m.attempts} attempts</div>
+              </>
+            ),
+          },
+          {
+            header: "Actions",
+            hiddenHeader: true,
+            cell: (m) => (
+              <>
+                <a href={`/api/inbound/failed/${encodeURIComponent(m.id)}/original`} target="_blank" rel="noreferrer">
+                  View original
+                </a>{" "}
+                <button
+                  type="button"
+                  className="btn-link"
+                  disabled={retry.isPending}
+                  onClick={() => retry.mutate(m.id)}
+                >
+                  Retry
+                </button>
+              </>
+            ),
+          },
+        ]}
+      />
       <FormError message={retry.error?.message} />
       {retry.isSuccess && (
         <p role="status" className="muted">

@@ -2,9 +2,9 @@
 import { useState } from "react";
 import type { Scope } from "@/lib/tokens/api-tokens";
 import { formatTime } from "../shared/format";
-import { FormError, QueryStates } from "../shared/states";
+import { FormError } from "../shared/states";
 import { useCreateToken, useRevokeToken, useTokens, type TokenRow } from "./use-tokens";
-import { DataTable } from "../shared/data-table";
+import { QueryTable } from "../shared/data-table";
 
 const SCOPE_HELP: Record<Scope, string> = {
   "conversations:read": "read conversations and messages",
@@ -88,51 +88,45 @@ export function ApiTokens({ grantable, isAdmin }: { grantable: Scope[]; isAdmin:
       </form>
 
       <h2>Your tokens</h2>
-      <QueryStates
+      <QueryTable
         query={q}
-        isEmpty={() => !q.data?.tokens.length}
         empty="No tokens yet. Apps and integrations use them as `Authorization: Bearer …`."
-      >
-        {() => (
-          <DataTable
-            label="API tokens"
-            rows={q.data!.tokens}
-            rowKey={(t) => t.id}
-            rowTestId="token-row"
-            columns={[
-              {
-                header: "Name",
-                cell: (t) => (
-                  <>
-                    {t.name}
-                    {t.kind === "service" && <span className="badge">service</span>}
-                  </>
-                ),
-              },
-              { header: "Token", cell: (t) => <code>{t.prefix}…</code> },
-              { header: "Scopes", cell: (t) => t.scopes.join(", ") },
-              { header: "Last used", cell: (t) => (t.lastUsedAt ? formatTime(t.lastUsedAt) : "never") },
-              { header: "Status", cell: tokenStatus },
-              {
-                header: "Revoke",
-                hiddenHeader: true,
-                cell: (t) =>
-                  !t.revokedAt && (
-                    <button
-                      type="button"
-                      className="btn-link"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(t.id)}
-                      aria-label={`Revoke ${t.name}`}
-                    >
-                      Revoke
-                    </button>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </QueryStates>
+        label="API tokens"
+        rows={() => q.data!.tokens}
+        rowKey={(t) => t.id}
+        rowTestId="token-row"
+        columns={[
+          {
+            header: "Name",
+            cell: (t) => (
+              <>
+                {t.name}
+                {t.kind === "service" && <span className="badge">service</span>}
+              </>
+            ),
+          },
+          { header: "Token", cell: (t) => <code>{t.prefix}…</code> },
+          { header: "Scopes", cell: (t) => t.scopes.join(", ") },
+          { header: "Last used", cell: (t) => (t.lastUsedAt ? formatTime(t.lastUsedAt) : "never") },
+          { header: "Status", cell: tokenStatus },
+          {
+            header: "Revoke",
+            hiddenHeader: true,
+            cell: (t) =>
+              !t.revokedAt && (
+                <button
+                  type="button"
+                  className="btn-link"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate(t.id)}
+                  aria-label={`Revoke ${t.name}`}
+                >
+                  Revoke
+                </button>
+              ),
+          },
+        ]}
+      />
       <FormError message={revoke.error?.message} />
     </>
   );

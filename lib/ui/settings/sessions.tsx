@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SessionView } from "@/lib/sessions/sessions";
 import { api, type Json } from "../shared/api-client";
 import { formatTime } from "../shared/format";
-import { FormError, QueryStates } from "../shared/states";
+import { FormError } from "../shared/states";
 import { plural } from "@/lib/shared/plural";
-import { DataTable } from "../shared/data-table";
+import { QueryTable } from "../shared/data-table";
 import { settingsKeys } from "./query-keys";
 
 export function Sessions() {
@@ -25,40 +25,38 @@ export function Sessions() {
   });
   return (
     <>
-      <QueryStates query={q} isEmpty={() => !q.data?.sessions.length} empty="No sessions.">
-        {() => (
-          <DataTable
-            label="Sessions"
-            rows={q.data!.sessions}
-            rowKey={(s) => s.id}
-            rowTestId="session-row"
-            columns={[
-              {
-                header: "Device",
-                cell: (s) => (
-                  <>
-                    {s.userAgent ?? "Unknown device"}
-                    {s.current && <span className="badge">this browser</span>}
-                  </>
-                ),
-              },
-              { header: "Address", cell: (s) => s.ip ?? "—" },
-              { header: "Signed in", cell: (s) => formatTime(s.createdAt) },
-              { header: "Last active", cell: (s) => formatTime(s.lastSeenAt) },
-              {
-                header: "End",
-                hiddenHeader: true,
-                cell: (s) =>
-                  !s.current && (
-                    <button type="button" className="btn-link" onClick={() => endOne.mutate(s.id)}>
-                      Sign out
-                    </button>
-                  ),
-              },
-            ]}
-          />
-        )}
-      </QueryStates>
+      <QueryTable
+        query={q}
+        empty="No sessions."
+        label="Sessions"
+        rows={() => q.data!.sessions}
+        rowKey={(s) => s.id}
+        rowTestId="session-row"
+        columns={[
+          {
+            header: "Device",
+            cell: (s) => (
+              <>
+                {s.userAgent ?? "Unknown device"}
+                {s.current && <span className="badge">this browser</span>}
+              </>
+            ),
+          },
+          { header: "Address", cell: (s) => s.ip ?? "—" },
+          { header: "Signed in", cell: (s) => formatTime(s.createdAt) },
+          { header: "Last active", cell: (s) => formatTime(s.lastSeenAt) },
+          {
+            header: "End",
+            hiddenHeader: true,
+            cell: (s) =>
+              !s.current && (
+                <button type="button" className="btn-link" onClick={() => endOne.mutate(s.id)}>
+                  Sign out
+                </button>
+              ),
+          },
+        ]}
+      />
       <FormError message={endOne.error?.message ?? endOthers.error?.message} />
       <button type="button" className="btn" disabled={endOthers.isPending} onClick={() => endOthers.mutate()}>
         Sign out everywhere else

@@ -36,7 +36,7 @@ export function FormError({ message }: { message?: string | null }) {
   );
 }
 
-interface QueryLike {
+export interface QueryLike {
   isPending: boolean;
   isError: boolean;
   error: unknown;
