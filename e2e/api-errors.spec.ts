@@ -57,3 +57,20 @@ test("the API is documented: OpenAPI 3.1 at /api/openapi.json and a readable pag
   await expect(reply).toContainText("Who may call: A signed-in agent or admin.");
   await expect(reply.getByText("body", { exact: true })).toBeVisible();
 });
+
+test("an unknown API path is a JSON 404 and a method a route lacks is a JSON 405, not Next's own pages", async ({
+  request,
+}) => {
+  for (const [method, path, status, code] of [
+    ["GET", "/api/no-such-thing", 404, "not_found"],
+    ["POST", "/api/conversations/../merge", 404, "not_found"],
+    ["DELETE", "/api/health", 405, "method_not_allowed"],
+    ["POST", "/api/openapi.json", 405, "method_not_allowed"],
+  ] as const) {
+    const res = await request.fetch(path, { method, maxRedirects: 0 });
+    expect(res.status(), `${method} ${path}`).toBe(status);
+    expect(res.headers()["content-type"]).toMatch(/^application\/json/);
+    expect((await res.json()).error.code).toBe(code);
+    expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  }
+});
