@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { appEnv } from "./e2e-env";
+import { prepareDatabase, startNextServer } from "./own-server";
 
 // A server with no proxy in front (TRUSTED_PROXIES empty, the default): the client's address is the
 // socket's, so a client that writes a new X-Forwarded-For (or our own peer header) every time still
@@ -25,22 +26,8 @@ test.beforeAll(async () => {
     PUBLIC_URL: BASE,
   };
   delete env.SMTP_INBOUND_PORT;
-  const migrated = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/db-migrate.ts"], {
-    env,
-    stdio: "ignore",
-  });
-  expect(migrated.status).toBe(0);
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      env: { ...env, NODE_ENV: "production" },
-      stdio: "ignore",
-    },
-  );
-  await expect
-    .poll(async () => (await fetch(`${BASE}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
-    .toBe(200);
+  prepareDatabase(env);
+  server = await startNextServer(PORT, env);
 });
 
 test.afterAll(() => {

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import twilio from "twilio";
 import { type Body, enc, garbageParam, garbageQuery, generator, malformedBody } from "../tests/helpers/fuzz-input";
 import { appEnv, DEMO_PASSWORD } from "./e2e-env";
+import { prepareDatabase, signInOverHttp, startNextServer } from "./own-server";
 
 // The fuzzer through the running server (`next start`), so Next.js's own answers — path decoding, body
 // reading, its 404s and 405s — are covered along with the routes. Every route and method of the OpenAPI
@@ -37,47 +38,13 @@ delete env.SMTP_INBOUND_PORT;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   for (const s of ["", "-wal", "-shm"]) rmSync(DB_FILE + s, { force: true });
-  for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
-    const r = spawnSync("npx", ["tsx", "--conditions=react-server", script], { env, stdio: "ignore" });
-    expect(r.status, script).toBe(0);
-  }
-  server = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      env: { ...env, NODE_ENV: "production" },
-      stdio: "ignore",
-    },
-  );
-  await expect
-    .poll(async () => (await fetch(`${BASE}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
-    .toBe(200);
+  prepareDatabase(env, ["scripts/db-migrate.ts", "scripts/seed.ts"]);
+  server = await startNextServer(PORT, env);
 });
 
 test.afterAll(() => {
   server?.kill();
 });
-
-/** Signs in over HTTP as a browser would; returns the session cookie. */
-async function signIn(email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE}/api/auth/callback/password`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
-  });
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .filter((c) => /session-token/.test(c!))
-    .join("; ");
-}
 
 interface Operation {
   summary?: string;
@@ -88,8 +55,8 @@ interface Operation {
 
 test(`${TOTAL} malformed requests through the running server: never a 5xx, every error a JSON error`, async () => {
   test.setTimeout(600_000);
-  const admin = await signIn("admin@demo.test", DEMO_PASSWORD);
-  const customer = await signIn("carla@demo.test", DEMO_PASSWORD);
+  const admin = await signInOverHttp(BASE, "admin@demo.test", DEMO_PASSWORD);
+  const customer = await signInOverHttp(BASE, "carla@demo.test", DEMO_PASSWORD);
   expect(admin && customer).toBeTruthy();
   const site = (await (
     await fetch(`${BASE}/api/admin/chat-sites`, {

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { appEnv, DEMO_PASSWORD } from "./e2e-env";
+import { prepareDatabase, signInOverHttp, startNextServer } from "./own-server";
 
 // Two app instances (separate `next start` processes) on one PostgreSQL database,
 // as behind a load balancer without sticky sessions: a customer writes to
@@ -39,31 +40,9 @@ test.beforeAll(async () => {
     DEMO_CREDENTIALS_FILE: `data/${database}.txt`,
   };
   delete env.SMTP_INBOUND_PORT;
-  for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
-    const r = spawnSync("npx", ["tsx", "--conditions=react-server", script], { env, stdio: "ignore" });
-    expect(r.status, script).toBe(0);
-  }
-  for (const name of ["a", "b"] as const) {
-    const child = spawn(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-p", String(PORTS[name]), "-H", "127.0.0.1"],
-      {
-        env: {
-          ...env,
-          NODE_ENV: "production",
-          NEXTAUTH_URL: base(name),
-          PUBLIC_URL: base(name),
-        },
-        stdio: "ignore",
-      },
-    );
-    instances.push(child);
-  }
-  for (const name of ["a", "b"] as const) {
-    await expect
-      .poll(async () => (await fetch(`${base(name)}/api/health`).catch(() => undefined))?.status, { timeout: 60_000 })
-      .toBe(200);
-  }
+  prepareDatabase(env, ["scripts/db-migrate.ts", "scripts/seed.ts"]);
+  for (const name of ["a", "b"] as const)
+    instances.push(await startNextServer(PORTS[name], { ...env, NEXTAUTH_URL: base(name), PUBLIC_URL: base(name) }));
 });
 
 test.afterAll(async () => {
@@ -71,28 +50,6 @@ test.afterAll(async () => {
   await new Promise((r) => setTimeout(r, 500));
   await admin((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
 });
-
-/** Signs in over HTTP as a browser would (CSRF token, credentials callback); returns the session cookie. */
-async function signIn(url: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${url}/api/auth/callback/password`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
-  });
-  const session = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("next-auth.session-token="));
-  expect(session, `signed in as ${email}`).toBeTruthy();
-  return session!;
-}
 
 interface Received {
   id: number;
@@ -130,7 +87,7 @@ function listen(url: string, cookie: string, lastEventId?: number) {
 
 test("a customer writes to instance A; the agent listening on instance B receives it, and a reconnect to B replays what it missed", async () => {
   test.setTimeout(120_000);
-  const agent = await signIn(base("b"), "alex@demo.test", DEMO_PASSWORD);
+  const agent = await signInOverHttp(base("b"), "alex@demo.test", DEMO_PASSWORD);
   const email = `two-instances-${randomBytes(3).toString("hex")}@customer.test`;
   const signup = await fetch(`${base("a")}/api/portal/signup`, {
     method: "POST",
@@ -138,7 +95,7 @@ test("a customer writes to instance A; the agent listening on instance B receive
     body: JSON.stringify({ name: "Twin", email, password: "a long enough password" }),
   });
   expect(signup.status).toBe(201);
-  const customer = await signIn(base("a"), email, "a long enough password");
+  const customer = await signInOverHttp(base("a"), email, "a long enough password");
 
   const live = listen(base("b"), agent);
   await new Promise((r) => setTimeout(r, 500));
