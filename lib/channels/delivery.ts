@@ -5,7 +5,7 @@ import { recordEvent } from "../audit/record-event";
 import { appendStreamEvents } from "../realtime/stream-events";
 import type { Db, Tx } from "../db/client";
 import type { TChannel } from "../shared/vocabulary";
-import { drainJobs, type JobKind, markJobDone, PermanentJobError } from "../jobs/job-runner";
+import { drainJobs, type JobKind, PermanentJobError } from "../jobs/job-runner";
 import type { DeliverPayload } from "../jobs/outbox";
 import { transportFor, type TransportMap } from "./transports";
 
@@ -64,7 +64,7 @@ export function deliveryJobs(transports: TransportMap): { deliver: JobKind } {
             },
           });
           // Sent and done in one write: a crash after it never sends the message again.
-          await markJobDone(tx, job.id);
+          await job.markDone(tx);
           // Live timelines show "sent"; not an audit event (the outbox row is the record).
           await appendStreamEvents(tx, [
             {

@@ -24,6 +24,8 @@ export interface IdempotentClaim {
   replay?: Response;
   /** call with the answer once the request is done (kept on success, forgotten on failure) */
   finish?: (res: Response) => Promise<Response>;
+  /** the request failed before it had an answer: the key is forgotten, so a retry runs for real */
+  release?: () => Promise<void>;
 }
 
 /**
@@ -45,7 +47,8 @@ export async function claimIdempotencyKey(
       data: { caller: scope, key, fingerprint, expiresAt: new Date(now.getTime() + KEEP_MS) },
       select: { id: true },
     });
-    return { finish: (res) => keepAnswer(db, row.id, res) };
+    const release = async () => void (await db.idempotentRequest.delete({ where: { id: row.id } }));
+    return { finish: (res) => keepAnswer(db, row.id, res, release), release };
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }
@@ -67,11 +70,11 @@ export async function claimIdempotencyKey(
   };
 }
 
-async function keepAnswer(db: Db, id: string, res: Response): Promise<Response> {
+async function keepAnswer(db: Db, id: string, res: Response, release: () => Promise<void>): Promise<Response> {
   const body = res.ok ? await res.clone().text() : undefined;
   if (body === undefined || body.length > MAX_STORED_BODY) {
     // A failed request may be sent again with the same key and run for real.
-    await db.idempotentRequest.delete({ where: { id } });
+    await release();
     return res;
   }
   await db.idempotentRequest.update({

@@ -13,7 +13,7 @@ import { callerFromRequest, type Caller } from "./caller";
 import { authorize, authorizeScope, type Policy, type SignedIn, type TwilioCaller, type VisitorCaller } from "./policy";
 import { clientIp, tooManyRequests } from "./rate-limit";
 import { rateLimitStore } from "./shared-rate-limit";
-import { API_CSP, commonSecurityHeaders } from "./security-headers";
+import { apiSecurityHeaders } from "./security-headers";
 import { checkSameOrigin, isSafeMethod } from "./same-origin";
 import type { Scope } from "../tokens/api-tokens";
 import { verifySharedSecret } from "./shared-secret";
@@ -116,7 +116,7 @@ export function route<P extends Policy, B = undefined, Q = undefined, Pa = undef
         res = result instanceof Response ? result : Response.json(result ?? { ok: true });
       } catch (err) {
         // The key is released: the client may send the request again and have it run.
-        await claim?.finish?.(new Response(null, { status: 500 }));
+        await claim?.release?.();
         throw err;
       }
       return withRequestId(claim?.finish ? await claim.finish(res) : res, requestId);
@@ -253,8 +253,8 @@ function parseJson(text: string): unknown {
 function withRequestId(res: Response, requestId: string): Response {
   const apply = (h: Headers) => {
     h.set("x-request-id", requestId);
-    if (!h.has("content-security-policy")) h.set("content-security-policy", API_CSP);
-    for (const [k, v] of Object.entries(commonSecurityHeaders(env().NEXTAUTH_URL.startsWith("https:")))) {
+    // A route's own header (a download's CSP) wins.
+    for (const [k, v] of Object.entries(apiSecurityHeaders(env().NEXTAUTH_URL.startsWith("https:")))) {
       if (!h.has(k)) h.set(k, v);
     }
   };

@@ -45,6 +45,11 @@ export function commonSecurityHeaders(https: boolean, framable = false): Record<
   };
 }
 
+/** What every API answer carries, error or not: the API's CSP and the common headers. */
+export function apiSecurityHeaders(https: boolean): Record<string, string> {
+  return { "content-security-policy": API_CSP, ...commonSecurityHeaders(https) };
+}
+
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }

@@ -16,6 +16,11 @@ export interface JobInfo {
   /** this run's number, from 1 */
   attempt: number;
   maxAttempts: number;
+  /**
+   * Marks the job done inside the handler's own transaction, so its effect and its end are one write
+   * (the engine then does not mark it again).
+   */
+  markDone: (tx: Tx) => Promise<void>;
 }
 
 export type JobHandler = (db: Db, payload: unknown, job: JobInfo) => Promise<unknown>;
@@ -41,8 +46,7 @@ export interface JobsResult {
   failed: number;
 }
 
-/** Marks a job done inside the handler's own transaction, so its effect and its end are one write. */
-export async function markJobDone(tx: Tx, jobId: string): Promise<void> {
+async function markJobDone(tx: Tx, jobId: string): Promise<void> {
   await tx.outboxJob.update({ where: { id: jobId }, data: { status: "done", lockedUntil: null, lastError: null } });
 }
 
@@ -63,14 +67,19 @@ export async function drainJobs<K extends string>(
     const kind: JobKind = typeof handler === "function" ? { run: handler } : handler;
     const payload: unknown = JSON.parse(job.payload);
     const renewal = keepLeased(db, job, leaseMs, now);
+    let markedDone = false;
     try {
       await kind.run(db, payload, {
         id: job.id,
         createdAt: job.createdAt,
         attempt: job.attempts,
         maxAttempts: job.maxAttempts,
+        markDone: async (tx) => {
+          await markJobDone(tx, job.id);
+          markedDone = true;
+        },
       });
-      await markJobDone(db, job.id);
+      if (!markedDone) await markJobDone(db, job.id);
       result.processed++;
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);

@@ -13,7 +13,7 @@ import http, { STATUS_CODES } from "node:http";
 import https from "node:https";
 import type { Duplex } from "node:stream";
 import { PEER_HEADER } from "../gateway/client-address";
-import { API_CSP, commonSecurityHeaders } from "../gateway/security-headers";
+import { apiSecurityHeaders } from "../gateway/security-headers";
 
 type Emit = (event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -35,9 +35,8 @@ function jsonError(status: number, code: string, message: string, https: boolean
     status,
     headers: {
       "content-type": "application/json",
-      "content-security-policy": API_CSP,
       "x-request-id": requestId,
-      ...commonSecurityHeaders(https),
+      ...apiSecurityHeaders(https),
     },
     body: JSON.stringify({ error: { code, message, requestId } }),
   };

@@ -7,6 +7,7 @@
 import chardet from "chardet";
 import Encoding from "encoding-japanese";
 import iconv from "iconv-lite";
+import { headerEnd } from "./raw-headers";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const isUtf8 = (bytes: Uint8Array) => {
@@ -56,9 +57,7 @@ function declaredCharsets(raw: Buffer): string[] {
 }
 
 function splitHead(raw: Buffer): { head: Buffer; rest: Buffer } {
-  const crlf = raw.indexOf("\r\n\r\n");
-  const lf = raw.indexOf("\n\n");
-  const end = crlf === -1 ? lf : lf === -1 ? crlf : Math.min(crlf, lf);
+  const end = headerEnd(raw);
   return end === -1 ? { head: raw, rest: Buffer.alloc(0) } : { head: raw.subarray(0, end), rest: raw.subarray(end) };
 }
 

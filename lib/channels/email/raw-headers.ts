@@ -5,11 +5,16 @@ import { bareMessageId } from "./addresses";
 
 export const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
-/** The header block of a raw message (up to the first blank line), as latin1 text. */
-export function headerBlock(raw: Buffer): string {
+/** Where a raw message's header block ends (its first blank line, CRLF or bare LF), or -1. */
+export function headerEnd(raw: Buffer): number {
   const crlf = raw.indexOf("\r\n\r\n");
   const lf = raw.indexOf("\n\n");
-  const end = crlf === -1 ? lf : lf === -1 ? crlf : Math.min(crlf, lf);
+  return crlf === -1 ? lf : lf === -1 ? crlf : Math.min(crlf, lf);
+}
+
+/** The header block of a raw message (up to the first blank line), as latin1 text. */
+export function headerBlock(raw: Buffer): string {
+  const end = headerEnd(raw);
   return raw.subarray(0, end === -1 ? Math.min(raw.length, 65_536) : end).toString("latin1");
 }
 
