@@ -6,57 +6,17 @@ import { decodeCursor, encodeCursor } from "../db/cursor";
 import { loadAutomation } from "../automation/config";
 import { sanitizeEmailHtml } from "./sanitize-html";
 import { badRequest, notFound } from "../errors";
-import { CHANNELS, STATUSES } from "../shared/vocabulary";
+import { searchConversations } from "./search";
+import { listSelect, toListItem } from "./list-item";
+import { conversationWhere, ZViewFilters } from "./inbox-filter";
 
-/** A comma-separated list of values from a fixed set, e.g. `status=new,open`. */
-const csv = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)).min(1));
-
-export const ZInboxQuery = z.strictObject({
-  status: csv(STATUSES).optional(),
-  /** "me", "unassigned" or a user id */
-  assignee: z.string().min(1).max(64).optional(),
-  team: z.string().min(1).max(64).optional(),
-  channel: csv(CHANNELS).optional(),
-  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
-  /** an admin-defined status id */
-  customStatus: z.string().min(1).max(64).optional(),
-  /** "due": the SLA clock running out first, conversations without one left out */
+export const ZInboxQuery = ZViewFilters.extend({
+  /** "due": the SLA clock running out first, conversations without one left out; ignored with `q` (best match first) */
   sort: z.enum(["recent", "due"]).default("recent"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type TInboxQuery = z.output<typeof ZInboxQuery>;
-
-const listSelect = {
-  id: true,
-  subject: true,
-  status: true,
-  priority: true,
-  channel: true,
-  lastMessageAt: true,
-  createdAt: true,
-  slaDueAt: true,
-  customStatus: true,
-  customer: { select: { id: true, name: true } },
-  assignee: { select: { id: true, name: true } },
-  team: { select: { id: true, name: true } },
-  tags: { select: { tag: true }, orderBy: { tag: "asc" } },
-  messages: {
-    where: { direction: { not: "note" } },
-    orderBy: { createdAt: "desc" },
-    take: 1,
-    select: { body: true, direction: true, channel: true },
-  },
-} as const;
 
 /** A conversation cursor: the shared keyset cursor with a numeric id. */
 function decodeConversationCursor(cursor: string): { at: Date; id: number } {
@@ -69,7 +29,13 @@ function decodeConversationCursor(cursor: string): { at: Date; id: number } {
  * Newest activity first, or soonest SLA due time first; the cursor is the sort
  * key plus the id, so pages never skip or repeat.
  */
-export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery) {
+export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery, now = new Date()) {
+  const { sla } = await loadAutomation(db);
+  const context = { viewerUserId, now, slaWarnMinutes: sla.warnMinutes };
+  if (q.q) {
+    const found = await searchConversations(db, { filters: { ...q, q: q.q }, context, cursor: q.cursor, limit: q.limit });
+    return { ...found, slaWarnMinutes: sla.warnMinutes };
+  }
   const after = q.cursor ? decodeConversationCursor(q.cursor) : undefined;
   const byDue = q.sort === "due";
   const keyset = !after
@@ -77,46 +43,30 @@ export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery) {
     : byDue
       ? { OR: [{ slaDueAt: { gt: after.at } }, { slaDueAt: after.at, id: { gt: after.id } }] }
       : { OR: [{ lastMessageAt: { lt: after.at } }, { lastMessageAt: after.at, id: { lt: after.id } }] };
-  const [rows, sla] = await Promise.all([
+  const where = conversationWhere(q, context);
+  const [rows, total] = await Promise.all([
     db.conversation.findMany({
-      where: {
-        ...(q.status ? { status: { in: q.status } } : {}),
-        ...(q.channel ? { channel: { in: q.channel } } : {}),
-        ...(q.team ? { teamId: q.team } : {}),
-        ...(q.tag ? { tags: { some: { tag: q.tag } } } : {}),
-        ...(q.customStatus ? { customStatus: q.customStatus } : {}),
-        ...(q.assignee === "me"
-          ? { assigneeId: viewerUserId }
-          : q.assignee === "unassigned"
-            ? { assigneeId: null }
-            : q.assignee
-              ? { assigneeId: q.assignee }
-              : {}),
-        ...(byDue ? { slaDueAt: { not: null } } : {}),
-        ...keyset,
-      },
+      where: { AND: [where, byDue ? { slaDueAt: { not: null } } : {}, keyset] },
       orderBy: byDue ? [{ slaDueAt: "asc" }, { id: "asc" }] : [{ lastMessageAt: "desc" }, { id: "desc" }],
       take: q.limit + 1,
       select: listSelect,
     }),
-    loadAutomation(db).then((a) => a.sla),
+    // The first page says how many there are; later pages don't count again.
+    after ? null : db.conversation.count({ where: { AND: [where, byDue ? { slaDueAt: { not: null } } : {}] } }),
   ]);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    items: page.map(toListItem),
+    items: page.map((r) => ({ ...toListItem(r), match: null })),
     nextCursor:
       rows.length > q.limit && last ? encodeCursor(byDue ? last.slaDueAt! : last.lastMessageAt, last.id) : null,
+    total,
+    capped: false,
     /** how long before a due time the inbox warns */
     slaWarnMinutes: sla.warnMinutes,
   };
 }
 
-function toListItem<R extends { messages: Array<{ body: string }>; tags: Array<{ tag: string }> }>(row: R) {
-  const { messages, tags, ...rest } = row;
-  const last = messages[0];
-  return { ...rest, tags: tags.map((t) => t.tag), preview: last ? last.body.slice(0, 160) : "" };
-}
 export type InboxItem = Awaited<ReturnType<typeof listInbox>>["items"][number];
 
 const messageSelect = {
@@ -191,6 +141,27 @@ export async function listCustomerConversations(db: Db, customerId: string) {
     take: 200,
     select: { id: true, subject: true, status: true, channel: true, lastMessageAt: true, createdAt: true },
   });
+}
+
+/** A customer's search of their own conversations: nothing of anyone else's, no internal notes. */
+export async function searchOwnConversations(db: Db, customerId: string, q: string) {
+  const found = await searchConversations(db, {
+    filters: { q },
+    context: { viewerUserId: "", now: new Date(), slaWarnMinutes: 0 },
+    scope: { customerId },
+    limit: 100,
+  });
+  return {
+    items: found.items.map((c) => ({
+      id: c.id,
+      subject: c.subject,
+      status: c.status,
+      channel: c.channel,
+      lastMessageAt: c.lastMessageAt,
+      createdAt: c.createdAt,
+      match: c.match,
+    })),
+  };
 }
 
 export async function getConversationForCustomer(db: Db, customerId: string, id: number) {

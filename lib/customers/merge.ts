@@ -125,25 +125,3 @@ export async function undoCustomerMerge(db: Db, mergeId: string, actorUserId: st
     ]);
   });
 }
-
-export const ZCustomerSearch = z.strictObject({ q: z.string().trim().min(2, "Type at least 2 characters").max(200) });
-
-/** Customers whose name or any address/number contains the text; merged-away customers are left out. */
-export async function searchCustomers(db: Db, q: string) {
-  const text = q.toLowerCase();
-  const rows = await db.customer.findMany({
-    where: {
-      mergedIntoId: null,
-      OR: [{ name: { contains: q } }, { identities: { some: { value: { contains: text } } } }],
-    },
-    take: 20,
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      name: true,
-      identities: { select: { kind: true, value: true } },
-      _count: { select: { conversations: true } },
-    },
-  });
-  return { items: rows.map(({ _count, ...c }) => ({ ...c, conversations: _count.conversations })) };
-}

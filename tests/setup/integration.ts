@@ -64,8 +64,11 @@ async function truncateAll() {
       }
     }
   }
+  // The search index's FTS5 tables (and their shadow tables) follow their content tables through triggers.
   const tables = await client.$queryRawUnsafe<Array<{ name: string }>>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`,
+    `SELECT t.name FROM sqlite_master t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' AND t.name <> '_prisma_migrations'
+       AND t.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+       AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')`,
   );
   await client.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
   for (const t of tables) await client.$executeRawUnsafe(`DELETE FROM "${t.name}"`);

@@ -1,5 +1,5 @@
 import { route } from "@/lib/gateway/route";
-import { searchCustomers, ZCustomerSearch } from "@/lib/customers/merge";
+import { searchCustomers, ZCustomerSearch } from "@/lib/customers/search";
 
 export const GET = route(
   {

@@ -1,0 +1,48 @@
+-- AlterTable
+ALTER TABLE "Customer" ADD COLUMN     "attributes" TEXT NOT NULL DEFAULT '{}',
+ADD COLUMN     "company" TEXT,
+ADD COLUMN     "notes" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+
+-- CreateTable
+CREATE TABLE "SavedView" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "ownerId" TEXT NOT NULL,
+    "shared" BOOLEAN NOT NULL DEFAULT false,
+    "filters" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "SavedView_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "SavedView_ownerId_idx" ON "SavedView"("ownerId");
+
+-- CreateIndex
+CREATE INDEX "SavedView_shared_idx" ON "SavedView"("shared");
+
+-- CreateIndex
+CREATE INDEX "Customer_company_idx" ON "Customer"("company");
+
+-- AddForeignKey
+ALTER TABLE "SavedView" ADD CONSTRAINT "SavedView_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+
+-- Full-text search (lib/conversations/search.ts): expression indexes, so PostgreSQL keeps them in step with
+-- the rows in the writing transaction and builds them for the rows already there. Both extensions are
+-- "trusted" (PostgreSQL 13+): the database's owner may create them.
+CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+-- unaccent() is only STABLE (its dictionary could change); naming the dictionary makes this IMMUTABLE
+-- wrapper safe to index on.
+CREATE OR REPLACE FUNCTION omnidesk_fold(text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$;
+CREATE INDEX "Message_body_search_idx" ON "Message" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("body")));
+CREATE INDEX "Conversation_subject_search_idx" ON "Conversation" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("subject")));
+CREATE INDEX "Customer_name_search_idx" ON "Customer" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("name")));
+CREATE INDEX "Attachment_filename_search_idx" ON "Attachment" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("filename")));
+-- Email addresses and phone numbers are found by any fragment of three characters or more.
+CREATE INDEX "Identity_value_trgm_idx" ON "Identity" USING gin ("value" gin_trgm_ops);
