@@ -37,6 +37,8 @@ export const ZViewFilters = z.strictObject({
   from: day.optional(),
   /** created on or before this day (UTC) */
   to: day.optional(),
+  /** "me": conversations whose internal notes mention the viewer (@Their Name) */
+  mentions: z.literal("me").optional(),
   /** words, an email address or part of a phone number: see lib/conversations/search.ts */
   q: z.string().trim().min(1).max(200).optional(),
 });
@@ -44,6 +46,8 @@ export type TViewFilters = z.output<typeof ZViewFilters>;
 
 export interface FilterContext {
   viewerUserId: string;
+  /** for @mentions */
+  viewerName?: string;
   now: Date;
   /** how long before a due time counts as at risk */
   slaWarnMinutes: number;
@@ -66,6 +70,10 @@ export function conversationWhere(f: TViewFilters, ctx: FilterContext): Prisma.C
     const limit = f.sla === "breached" ? ctx.now : new Date(ctx.now.getTime() + ctx.slaWarnMinutes * 60_000);
     and.push({ status: { in: OPEN_STATUSES }, slaDueAt: { not: null, lte: limit } });
   }
+  if (f.mentions)
+    and.push({
+      messages: { some: { direction: "note", body: { contains: `@${ctx.viewerName ?? "\u0000"}` } } },
+    });
   if (f.from) and.push({ createdAt: { gte: new Date(`${f.from}T00:00:00.000Z`) } });
   if (f.to) and.push({ createdAt: { lt: new Date(new Date(`${f.to}T00:00:00.000Z`).getTime() + 86_400_000) } });
   return { AND: and };

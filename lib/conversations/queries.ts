@@ -29,9 +29,9 @@ function decodeConversationCursor(cursor: string): { at: Date; id: number } {
  * Newest activity first, or soonest SLA due time first; the cursor is the sort
  * key plus the id, so pages never skip or repeat.
  */
-export async function listInbox(db: Db, viewerUserId: string, q: TInboxQuery, now = new Date()) {
+export async function listInbox(db: Db, viewer: { id: string; name: string }, q: TInboxQuery, now = new Date()) {
   const { sla } = await loadAutomation(db);
-  const context = { viewerUserId, now, slaWarnMinutes: sla.warnMinutes };
+  const context = { viewerUserId: viewer.id, viewerName: viewer.name, now, slaWarnMinutes: sla.warnMinutes };
   if (q.q) {
     const found = await searchConversations(db, { filters: { ...q, q: q.q }, context, cursor: q.cursor, limit: q.limit });
     return { ...found, slaWarnMinutes: sla.warnMinutes };

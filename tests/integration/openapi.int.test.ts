@@ -45,6 +45,7 @@ describe("GET /api/openapi.json", () => {
       "sla",
       "from",
       "to",
+      "mentions",
       "q",
       "sort",
       "cursor",

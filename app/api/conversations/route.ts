@@ -3,5 +3,5 @@ import { route } from "@/lib/gateway/route";
 
 export const GET = route(
   { policy: "agent", summary: "The inbox: conversations, newest activity first", query: ZInboxQuery },
-  ({ db, caller, query }) => listInbox(db, caller.id, query),
+  ({ db, caller, query }) => listInbox(db, caller, query),
 );

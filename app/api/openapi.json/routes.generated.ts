@@ -22,49 +22,52 @@ import * as route18 from "../conversations/[id]/activity/route";
 import * as route19 from "../conversations/[id]/merge/route";
 import * as route20 from "../conversations/[id]/messages/route";
 import * as route21 from "../conversations/[id]/route";
-import * as route22 from "../conversations/route";
-import * as route23 from "../csat/[token]/route";
-import * as route24 from "../customers/[id]/merge/route";
-import * as route25 from "../customers/merges/[id]/undo/route";
-import * as route26 from "../customers/route";
-import * as route27 from "../dev/outbox/route";
-import * as route28 from "../email/inbound/route";
-import * as route29 from "../health/route";
-import * as route30 from "../inbound/failed/[id]/original/route";
-import * as route31 from "../inbound/failed/[id]/retry/route";
-import * as route32 from "../inbound/failed/route";
-import * as route33 from "../me/2fa/enable/route";
-import * as route34 from "../me/2fa/route";
-import * as route35 from "../me/presence/route";
-import * as route36 from "../me/route";
-import * as route37 from "../messages/[id]/raw/route";
-import * as route38 from "../portal/conversations/[id]/messages/route";
-import * as route39 from "../portal/conversations/[id]/route";
-import * as route40 from "../portal/conversations/route";
-import * as route41 from "../portal/signup/route";
-import * as route42 from "../ready/route";
-import * as route43 from "../reports/export/route";
-import * as route44 from "../reports/route";
-import * as route45 from "../sessions/[id]/route";
-import * as route46 from "../sessions/route";
-import * as route47 from "../stream/route";
-import * as route48 from "../tokens/[id]/route";
-import * as route49 from "../tokens/route";
-import * as route50 from "../twilio/sms/route";
-import * as route51 from "../twilio/sms/status/route";
-import * as route52 from "../twilio/voice/menu/route";
-import * as route53 from "../twilio/voice/recording/route";
-import * as route54 from "../twilio/voice/route";
-import * as route55 from "../twilio/voice/status/route";
-import * as route56 from "../twilio/voice/transcription/route";
-import * as route57 from "../twilio/voice/wait/route";
-import * as route58 from "../widget/attachments/[key]/route";
-import * as route59 from "../widget/attachments/route";
-import * as route60 from "../widget/messages/route";
-import * as route61 from "../widget/seen/route";
-import * as route62 from "../widget/session/route";
-import * as route63 from "../widget/stream/route";
-import * as route64 from "../widget/typing/route";
+import * as route22 from "../conversations/bulk/route";
+import * as route23 from "../conversations/route";
+import * as route24 from "../csat/[token]/route";
+import * as route25 from "../customers/[id]/merge/route";
+import * as route26 from "../customers/merges/[id]/undo/route";
+import * as route27 from "../customers/route";
+import * as route28 from "../dev/outbox/route";
+import * as route29 from "../email/inbound/route";
+import * as route30 from "../health/route";
+import * as route31 from "../inbound/failed/[id]/original/route";
+import * as route32 from "../inbound/failed/[id]/retry/route";
+import * as route33 from "../inbound/failed/route";
+import * as route34 from "../me/2fa/enable/route";
+import * as route35 from "../me/2fa/route";
+import * as route36 from "../me/presence/route";
+import * as route37 from "../me/route";
+import * as route38 from "../messages/[id]/raw/route";
+import * as route39 from "../portal/conversations/[id]/messages/route";
+import * as route40 from "../portal/conversations/[id]/route";
+import * as route41 from "../portal/conversations/route";
+import * as route42 from "../portal/signup/route";
+import * as route43 from "../ready/route";
+import * as route44 from "../reports/export/route";
+import * as route45 from "../reports/route";
+import * as route46 from "../sessions/[id]/route";
+import * as route47 from "../sessions/route";
+import * as route48 from "../stream/route";
+import * as route49 from "../tokens/[id]/route";
+import * as route50 from "../tokens/route";
+import * as route51 from "../twilio/sms/route";
+import * as route52 from "../twilio/sms/status/route";
+import * as route53 from "../twilio/voice/menu/route";
+import * as route54 from "../twilio/voice/recording/route";
+import * as route55 from "../twilio/voice/route";
+import * as route56 from "../twilio/voice/status/route";
+import * as route57 from "../twilio/voice/transcription/route";
+import * as route58 from "../twilio/voice/wait/route";
+import * as route59 from "../views/[id]/route";
+import * as route60 from "../views/route";
+import * as route61 from "../widget/attachments/[key]/route";
+import * as route62 from "../widget/attachments/route";
+import * as route63 from "../widget/messages/route";
+import * as route64 from "../widget/seen/route";
+import * as route65 from "../widget/session/route";
+import * as route66 from "../widget/stream/route";
+import * as route67 from "../widget/typing/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/account/password-reset/confirm", methods: route0 },
@@ -89,47 +92,50 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/conversations/{id}/merge", methods: route19 },
   { path: "/api/conversations/{id}/messages", methods: route20 },
   { path: "/api/conversations/{id}", methods: route21 },
-  { path: "/api/conversations", methods: route22 },
-  { path: "/api/csat/{token}", methods: route23 },
-  { path: "/api/customers/{id}/merge", methods: route24 },
-  { path: "/api/customers/merges/{id}/undo", methods: route25 },
-  { path: "/api/customers", methods: route26 },
-  { path: "/api/dev/outbox", methods: route27 },
-  { path: "/api/email/inbound", methods: route28 },
-  { path: "/api/health", methods: route29 },
-  { path: "/api/inbound/failed/{id}/original", methods: route30 },
-  { path: "/api/inbound/failed/{id}/retry", methods: route31 },
-  { path: "/api/inbound/failed", methods: route32 },
-  { path: "/api/me/2fa/enable", methods: route33 },
-  { path: "/api/me/2fa", methods: route34 },
-  { path: "/api/me/presence", methods: route35 },
-  { path: "/api/me", methods: route36 },
-  { path: "/api/messages/{id}/raw", methods: route37 },
-  { path: "/api/portal/conversations/{id}/messages", methods: route38 },
-  { path: "/api/portal/conversations/{id}", methods: route39 },
-  { path: "/api/portal/conversations", methods: route40 },
-  { path: "/api/portal/signup", methods: route41 },
-  { path: "/api/ready", methods: route42 },
-  { path: "/api/reports/export", methods: route43 },
-  { path: "/api/reports", methods: route44 },
-  { path: "/api/sessions/{id}", methods: route45 },
-  { path: "/api/sessions", methods: route46 },
-  { path: "/api/stream", methods: route47 },
-  { path: "/api/tokens/{id}", methods: route48 },
-  { path: "/api/tokens", methods: route49 },
-  { path: "/api/twilio/sms", methods: route50 },
-  { path: "/api/twilio/sms/status", methods: route51 },
-  { path: "/api/twilio/voice/menu", methods: route52 },
-  { path: "/api/twilio/voice/recording", methods: route53 },
-  { path: "/api/twilio/voice", methods: route54 },
-  { path: "/api/twilio/voice/status", methods: route55 },
-  { path: "/api/twilio/voice/transcription", methods: route56 },
-  { path: "/api/twilio/voice/wait", methods: route57 },
-  { path: "/api/widget/attachments/{key}", methods: route58 },
-  { path: "/api/widget/attachments", methods: route59 },
-  { path: "/api/widget/messages", methods: route60 },
-  { path: "/api/widget/seen", methods: route61 },
-  { path: "/api/widget/session", methods: route62 },
-  { path: "/api/widget/stream", methods: route63 },
-  { path: "/api/widget/typing", methods: route64 },
+  { path: "/api/conversations/bulk", methods: route22 },
+  { path: "/api/conversations", methods: route23 },
+  { path: "/api/csat/{token}", methods: route24 },
+  { path: "/api/customers/{id}/merge", methods: route25 },
+  { path: "/api/customers/merges/{id}/undo", methods: route26 },
+  { path: "/api/customers", methods: route27 },
+  { path: "/api/dev/outbox", methods: route28 },
+  { path: "/api/email/inbound", methods: route29 },
+  { path: "/api/health", methods: route30 },
+  { path: "/api/inbound/failed/{id}/original", methods: route31 },
+  { path: "/api/inbound/failed/{id}/retry", methods: route32 },
+  { path: "/api/inbound/failed", methods: route33 },
+  { path: "/api/me/2fa/enable", methods: route34 },
+  { path: "/api/me/2fa", methods: route35 },
+  { path: "/api/me/presence", methods: route36 },
+  { path: "/api/me", methods: route37 },
+  { path: "/api/messages/{id}/raw", methods: route38 },
+  { path: "/api/portal/conversations/{id}/messages", methods: route39 },
+  { path: "/api/portal/conversations/{id}", methods: route40 },
+  { path: "/api/portal/conversations", methods: route41 },
+  { path: "/api/portal/signup", methods: route42 },
+  { path: "/api/ready", methods: route43 },
+  { path: "/api/reports/export", methods: route44 },
+  { path: "/api/reports", methods: route45 },
+  { path: "/api/sessions/{id}", methods: route46 },
+  { path: "/api/sessions", methods: route47 },
+  { path: "/api/stream", methods: route48 },
+  { path: "/api/tokens/{id}", methods: route49 },
+  { path: "/api/tokens", methods: route50 },
+  { path: "/api/twilio/sms", methods: route51 },
+  { path: "/api/twilio/sms/status", methods: route52 },
+  { path: "/api/twilio/voice/menu", methods: route53 },
+  { path: "/api/twilio/voice/recording", methods: route54 },
+  { path: "/api/twilio/voice", methods: route55 },
+  { path: "/api/twilio/voice/status", methods: route56 },
+  { path: "/api/twilio/voice/transcription", methods: route57 },
+  { path: "/api/twilio/voice/wait", methods: route58 },
+  { path: "/api/views/{id}", methods: route59 },
+  { path: "/api/views", methods: route60 },
+  { path: "/api/widget/attachments/{key}", methods: route61 },
+  { path: "/api/widget/attachments", methods: route62 },
+  { path: "/api/widget/messages", methods: route63 },
+  { path: "/api/widget/seen", methods: route64 },
+  { path: "/api/widget/session", methods: route65 },
+  { path: "/api/widget/stream", methods: route66 },
+  { path: "/api/widget/typing", methods: route67 },
 ];
