@@ -200,7 +200,11 @@ async function resolveCustomer(tx: Tx, from: Inbound["from"]): Promise<{ custome
   // A concurrent ingest may create the same identity: the unique constraint makes
   // one of us fail, and ingest() retries, finding the winner's customer.
   const customer = await tx.customer.create({
-    data: { name: from.name || identity.value, identities: { create: identity } },
+    // A chat visitor's id is a token nobody should read as a name.
+    data: {
+      name: from.name || (identity.kind === "chat" ? "Website visitor" : identity.value),
+      identities: { create: identity },
+    },
     select: { id: true },
   });
   return { customerId: customer.id, newCustomer: true };

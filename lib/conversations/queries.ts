@@ -33,7 +33,12 @@ export async function listInbox(db: Db, viewer: { id: string; name: string }, q:
   const { sla } = await loadAutomation(db);
   const context = { viewerUserId: viewer.id, viewerName: viewer.name, now, slaWarnMinutes: sla.warnMinutes };
   if (q.q) {
-    const found = await searchConversations(db, { filters: { ...q, q: q.q }, context, cursor: q.cursor, limit: q.limit });
+    const found = await searchConversations(db, {
+      filters: { ...q, q: q.q },
+      context,
+      cursor: q.cursor,
+      limit: q.limit,
+    });
     return { ...found, slaWarnMinutes: sla.warnMinutes };
   }
   const after = q.cursor ? decodeConversationCursor(q.cursor) : undefined;

@@ -22,7 +22,11 @@ async function search(query: string, cookie: string) {
   const r = await call(conversations.GET, { path: `/api/conversations?${query}`, cookie });
   expect(r.status).toBe(200);
   return r.json as {
-    items: Array<{ id: number; subject: string; match: { in: string; snippet: Array<{ text: string; match: boolean }> } }>;
+    items: Array<{
+      id: number;
+      subject: string;
+      match: { in: string; snippet: Array<{ text: string; match: boolean }> };
+    }>;
     nextCursor: string | null;
     total: number;
   };
@@ -56,7 +60,8 @@ describe("search over all history", () => {
     const cookie = await sessionCookie((await createAgent()).id);
     const a = await email("zoe@example.com", "Commande", "Le café crème était froid.");
     const b = await email("yan@example.com", "Order", "CAFE order number two");
-    const ids = (q: string) => search(`q=${encodeURIComponent(q)}`, cookie).then((r) => r.items.map((i) => i.id).sort());
+    const ids = (q: string) =>
+      search(`q=${encodeURIComponent(q)}`, cookie).then((r) => r.items.map((i) => i.id).sort());
     expect(await ids("cafe")).toEqual([a.conversationId, b.conversationId].sort());
     expect(await ids("CAFÉ")).toEqual([a.conversationId, b.conversationId].sort());
     expect(await ids("etait")).toEqual([a.conversationId]);
@@ -102,7 +107,8 @@ describe("search over all history", () => {
     const agent = await createAgent();
     const cookie = await sessionCookie(agent.id);
     const ids: number[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await email(`p${i}@example.com`, `Refund ${i}`, "refund please")).conversationId);
+    for (let i = 0; i < 5; i++)
+      ids.push((await email(`p${i}@example.com`, `Refund ${i}`, "refund please")).conversationId);
     await db().conversation.update({ where: { id: ids[0] }, data: { status: "solved" } });
     await db().conversation.update({ where: { id: ids[1] }, data: { assigneeId: agent.id } });
 

@@ -87,7 +87,9 @@ describe("inbox views", () => {
 
     const otherCookie = await sessionCookie(other.id);
     const params = { id: shared.json.id };
-    expect((await call(view.PATCH, { method: "PATCH", cookie: otherCookie, params, body: { name: "x" } })).status).toBe(403);
+    expect((await call(view.PATCH, { method: "PATCH", cookie: otherCookie, params, body: { name: "x" } })).status).toBe(
+      403,
+    );
     expect(
       (await call(view.DELETE, { method: "DELETE", cookie: otherCookie, params: { id: personal.json.id } })).status,
     ).toBe(404);
@@ -150,7 +152,10 @@ describe("bulk actions", () => {
     const r = await call(bulk.POST, {
       method: "POST",
       cookie,
-      body: { ids: [first.conversationId, second.conversationId, stranger.conversationId], mergeInto: first.conversationId },
+      body: {
+        ids: [first.conversationId, second.conversationId, stranger.conversationId],
+        mergeInto: first.conversationId,
+      },
     });
     expect(r.json).toMatchObject({ succeeded: 2, failed: 1 });
     expect(r.json.results[2].error.code).toBe("different_customers");

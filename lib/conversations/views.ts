@@ -17,7 +17,8 @@ export const ZStoredFilters = z
   .superRefine((f, ctx) => {
     const parsed = ZViewFilters.safeParse(f);
     if (!parsed.success)
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
 export type TStoredFilters = Record<string, string>;
 
@@ -108,7 +109,8 @@ export async function createSavedView(db: Db, ownerId: string, input: z.input<ty
 async function ownView(db: Db, id: string, actor: { id: string; role: string }) {
   const view = await db.savedView.findUnique({ where: { id } });
   if (!view || (!view.shared && view.ownerId !== actor.id)) throw notFound("View");
-  if (view.ownerId !== actor.id && actor.role !== "admin") throw forbidden("Only its owner or an admin may change this view");
+  if (view.ownerId !== actor.id && actor.role !== "admin")
+    throw forbidden("Only its owner or an admin may change this view");
   return view;
 }
 

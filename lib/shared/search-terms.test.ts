@@ -23,6 +23,10 @@ describe("search terms", () => {
     expect(parts.filter((p) => p.match).map((p) => p.text)).toEqual(["Café", "café"]);
     expect(parts.map((p) => p.text).join("").length).toBeLessThanOrEqual(162);
     // Only the last word may be a prefix.
-    expect(snippet("teapots and tea", ["tea", "and"]).filter((p) => p.match).map((p) => p.text)).toEqual(["and", "tea"]);
+    expect(
+      snippet("teapots and tea", ["tea", "and"])
+        .filter((p) => p.match)
+        .map((p) => p.text),
+    ).toEqual(["and", "tea"]);
   });
 });

@@ -10,14 +10,20 @@ import type { Db } from "../db/client";
 import { AppError, notFound } from "../errors";
 import { accountSelect, type AccountSummary } from "../users/accounts";
 
-export const SCOPES = ["conversations:read", "conversations:write", "customers:read", "admin"] as const;
+export const SCOPES = [
+  "conversations:read",
+  "conversations:write",
+  "customers:read",
+  "customers:write",
+  "admin",
+] as const;
 export const ZScope = z.enum(SCOPES);
 export type Scope = z.infer<typeof ZScope>;
 
 /** What each role may put on a token: never more than the role itself can do. */
 export const SCOPES_FOR_ROLE: Record<string, readonly Scope[]> = {
   admin: SCOPES,
-  agent: ["conversations:read", "conversations:write", "customers:read"],
+  agent: ["conversations:read", "conversations:write", "customers:read", "customers:write"],
   customer: ["conversations:read", "conversations:write"],
 };
 

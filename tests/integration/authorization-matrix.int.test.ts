@@ -23,6 +23,7 @@ import { createChatSite } from "@/lib/channels/chat/sites";
 import { postVisitorImage } from "@/lib/channels/chat/visitor-images";
 import { issueVisitorToken, newVisitorId } from "@/lib/channels/chat/visitor-token";
 import { createToken } from "@/lib/tokens/api-tokens";
+import { createSavedView } from "@/lib/conversations/views";
 import { findAccount } from "@/lib/users/accounts";
 import { call, type CallOptions, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 import { inboundSms, sid, signedTwilioPost } from "@/tests/helpers/twilio";
@@ -31,7 +32,13 @@ import { inboundSms, sid, signedTwilioPost } from "@/tests/helpers/twilio";
 // is tested on its own); this keeps the matrix about who may call, not how often.
 process.env.RATE_LIMIT_VISITOR_PER_MINUTE = "10000";
 
-const TOKEN_SCOPES = ["conversations:read", "conversations:write", "customers:read", "admin"] as const;
+const TOKEN_SCOPES = [
+  "conversations:read",
+  "conversations:write",
+  "customers:read",
+  "customers:write",
+  "admin",
+] as const;
 const CALLERS = [
   "anonymous",
   "customerA",
@@ -64,7 +71,7 @@ function tokenMay(scope: string, path: string, method: string, policy: Policy): 
     return false;
   if (policy === "public") return true;
   if (policy === "admin") return scope === "admin";
-  if (path === "/api/customers" && method === "GET") return scope === "customers:read";
+  if (path.startsWith("/api/customers")) return scope === (method === "GET" ? "customers:read" : "customers:write");
   return method === "GET" ? scope === "conversations:read" : scope === "conversations:write";
 }
 
@@ -183,6 +190,7 @@ async function fixtures() {
   const failedJob = await db().outboxJob.create({
     data: { kind: "inbound.sms", payload: JSON.stringify(inboundSms()), status: "failed", lastError: "matrix" },
   });
+  const view = await createSavedView(db(), admin.id, { name: "matrix", filters: { channel: "sms" } });
   const agentToken = await createToken(db(), (await findAccount(db(), agent.id))!, {
     name: "agent's",
     scopes: ["conversations:read"],
@@ -209,6 +217,9 @@ async function fixtures() {
       surveyToken,
       imageKey,
       failedJobId: failedJob.id,
+      customerId: b.customer.id,
+      identityId: (await db().identity.findFirstOrThrow({ where: { customerId: b.customer.id } })).id,
+      viewId: view.id,
     },
   };
 }
@@ -229,6 +240,8 @@ function paramsFor(path: string, f: Fixtures): Record<string, string> | undefine
   if (path === "/api/csat/{token}") return { token: f.params.surveyToken };
   if (path === "/api/widget/attachments/{key}") return { key: f.params.imageKey };
   if (path.startsWith("/api/inbound/failed/{id}")) return { id: f.params.failedJobId };
+  if (path.startsWith("/api/customers/{id}")) return { id: f.params.customerId, identityId: f.params.identityId };
+  if (path === "/api/views/{id}") return { id: f.params.viewId };
   return undefined;
 }
 

@@ -1,7 +1,16 @@
 import { listInbox, ZInboxQuery } from "@/lib/conversations/queries";
-import { route } from "@/lib/gateway/route";
+import { startConversation, ZStartConversation } from "@/lib/conversations/start";
+import { json, route } from "@/lib/gateway/route";
+import { wakeWorker } from "@/lib/runtime/worker-loop";
 
-export const GET = route(
-  { policy: "agent", summary: "The inbox: conversations, newest activity first", query: ZInboxQuery },
-  ({ db, caller, query }) => listInbox(db, caller, query),
+const summary = "The inbox (newest activity first, or best match for q); start a conversation by email or SMS";
+
+export const GET = route({ policy: "agent", summary, query: ZInboxQuery }, ({ db, caller, query }) =>
+  listInbox(db, caller, query),
 );
+
+export const POST = route({ policy: "agent", summary, body: ZStartConversation }, async ({ db, caller, body }) => {
+  const started = await startConversation(db, caller.id, body);
+  wakeWorker();
+  return json(started, 201);
+});

@@ -25,49 +25,53 @@ import * as route21 from "../conversations/[id]/route";
 import * as route22 from "../conversations/bulk/route";
 import * as route23 from "../conversations/route";
 import * as route24 from "../csat/[token]/route";
-import * as route25 from "../customers/[id]/merge/route";
-import * as route26 from "../customers/merges/[id]/undo/route";
-import * as route27 from "../customers/route";
-import * as route28 from "../dev/outbox/route";
-import * as route29 from "../email/inbound/route";
-import * as route30 from "../health/route";
-import * as route31 from "../inbound/failed/[id]/original/route";
-import * as route32 from "../inbound/failed/[id]/retry/route";
-import * as route33 from "../inbound/failed/route";
-import * as route34 from "../me/2fa/enable/route";
-import * as route35 from "../me/2fa/route";
-import * as route36 from "../me/presence/route";
-import * as route37 from "../me/route";
-import * as route38 from "../messages/[id]/raw/route";
-import * as route39 from "../portal/conversations/[id]/messages/route";
-import * as route40 from "../portal/conversations/[id]/route";
-import * as route41 from "../portal/conversations/route";
-import * as route42 from "../portal/signup/route";
-import * as route43 from "../ready/route";
-import * as route44 from "../reports/export/route";
-import * as route45 from "../reports/route";
-import * as route46 from "../sessions/[id]/route";
-import * as route47 from "../sessions/route";
-import * as route48 from "../stream/route";
-import * as route49 from "../tokens/[id]/route";
-import * as route50 from "../tokens/route";
-import * as route51 from "../twilio/sms/route";
-import * as route52 from "../twilio/sms/status/route";
-import * as route53 from "../twilio/voice/menu/route";
-import * as route54 from "../twilio/voice/recording/route";
-import * as route55 from "../twilio/voice/route";
-import * as route56 from "../twilio/voice/status/route";
-import * as route57 from "../twilio/voice/transcription/route";
-import * as route58 from "../twilio/voice/wait/route";
-import * as route59 from "../views/[id]/route";
-import * as route60 from "../views/route";
-import * as route61 from "../widget/attachments/[key]/route";
-import * as route62 from "../widget/attachments/route";
-import * as route63 from "../widget/messages/route";
-import * as route64 from "../widget/seen/route";
-import * as route65 from "../widget/session/route";
-import * as route66 from "../widget/stream/route";
-import * as route67 from "../widget/typing/route";
+import * as route25 from "../customers/[id]/identities/[identityId]/route";
+import * as route26 from "../customers/[id]/identities/route";
+import * as route27 from "../customers/[id]/merge/route";
+import * as route28 from "../customers/[id]/route";
+import * as route29 from "../customers/attributes/route";
+import * as route30 from "../customers/merges/[id]/undo/route";
+import * as route31 from "../customers/route";
+import * as route32 from "../dev/outbox/route";
+import * as route33 from "../email/inbound/route";
+import * as route34 from "../health/route";
+import * as route35 from "../inbound/failed/[id]/original/route";
+import * as route36 from "../inbound/failed/[id]/retry/route";
+import * as route37 from "../inbound/failed/route";
+import * as route38 from "../me/2fa/enable/route";
+import * as route39 from "../me/2fa/route";
+import * as route40 from "../me/presence/route";
+import * as route41 from "../me/route";
+import * as route42 from "../messages/[id]/raw/route";
+import * as route43 from "../portal/conversations/[id]/messages/route";
+import * as route44 from "../portal/conversations/[id]/route";
+import * as route45 from "../portal/conversations/route";
+import * as route46 from "../portal/signup/route";
+import * as route47 from "../ready/route";
+import * as route48 from "../reports/export/route";
+import * as route49 from "../reports/route";
+import * as route50 from "../sessions/[id]/route";
+import * as route51 from "../sessions/route";
+import * as route52 from "../stream/route";
+import * as route53 from "../tokens/[id]/route";
+import * as route54 from "../tokens/route";
+import * as route55 from "../twilio/sms/route";
+import * as route56 from "../twilio/sms/status/route";
+import * as route57 from "../twilio/voice/menu/route";
+import * as route58 from "../twilio/voice/recording/route";
+import * as route59 from "../twilio/voice/route";
+import * as route60 from "../twilio/voice/status/route";
+import * as route61 from "../twilio/voice/transcription/route";
+import * as route62 from "../twilio/voice/wait/route";
+import * as route63 from "../views/[id]/route";
+import * as route64 from "../views/route";
+import * as route65 from "../widget/attachments/[key]/route";
+import * as route66 from "../widget/attachments/route";
+import * as route67 from "../widget/messages/route";
+import * as route68 from "../widget/seen/route";
+import * as route69 from "../widget/session/route";
+import * as route70 from "../widget/stream/route";
+import * as route71 from "../widget/typing/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/account/password-reset/confirm", methods: route0 },
@@ -95,47 +99,51 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/conversations/bulk", methods: route22 },
   { path: "/api/conversations", methods: route23 },
   { path: "/api/csat/{token}", methods: route24 },
-  { path: "/api/customers/{id}/merge", methods: route25 },
-  { path: "/api/customers/merges/{id}/undo", methods: route26 },
-  { path: "/api/customers", methods: route27 },
-  { path: "/api/dev/outbox", methods: route28 },
-  { path: "/api/email/inbound", methods: route29 },
-  { path: "/api/health", methods: route30 },
-  { path: "/api/inbound/failed/{id}/original", methods: route31 },
-  { path: "/api/inbound/failed/{id}/retry", methods: route32 },
-  { path: "/api/inbound/failed", methods: route33 },
-  { path: "/api/me/2fa/enable", methods: route34 },
-  { path: "/api/me/2fa", methods: route35 },
-  { path: "/api/me/presence", methods: route36 },
-  { path: "/api/me", methods: route37 },
-  { path: "/api/messages/{id}/raw", methods: route38 },
-  { path: "/api/portal/conversations/{id}/messages", methods: route39 },
-  { path: "/api/portal/conversations/{id}", methods: route40 },
-  { path: "/api/portal/conversations", methods: route41 },
-  { path: "/api/portal/signup", methods: route42 },
-  { path: "/api/ready", methods: route43 },
-  { path: "/api/reports/export", methods: route44 },
-  { path: "/api/reports", methods: route45 },
-  { path: "/api/sessions/{id}", methods: route46 },
-  { path: "/api/sessions", methods: route47 },
-  { path: "/api/stream", methods: route48 },
-  { path: "/api/tokens/{id}", methods: route49 },
-  { path: "/api/tokens", methods: route50 },
-  { path: "/api/twilio/sms", methods: route51 },
-  { path: "/api/twilio/sms/status", methods: route52 },
-  { path: "/api/twilio/voice/menu", methods: route53 },
-  { path: "/api/twilio/voice/recording", methods: route54 },
-  { path: "/api/twilio/voice", methods: route55 },
-  { path: "/api/twilio/voice/status", methods: route56 },
-  { path: "/api/twilio/voice/transcription", methods: route57 },
-  { path: "/api/twilio/voice/wait", methods: route58 },
-  { path: "/api/views/{id}", methods: route59 },
-  { path: "/api/views", methods: route60 },
-  { path: "/api/widget/attachments/{key}", methods: route61 },
-  { path: "/api/widget/attachments", methods: route62 },
-  { path: "/api/widget/messages", methods: route63 },
-  { path: "/api/widget/seen", methods: route64 },
-  { path: "/api/widget/session", methods: route65 },
-  { path: "/api/widget/stream", methods: route66 },
-  { path: "/api/widget/typing", methods: route67 },
+  { path: "/api/customers/{id}/identities/{identityId}", methods: route25 },
+  { path: "/api/customers/{id}/identities", methods: route26 },
+  { path: "/api/customers/{id}/merge", methods: route27 },
+  { path: "/api/customers/{id}", methods: route28 },
+  { path: "/api/customers/attributes", methods: route29 },
+  { path: "/api/customers/merges/{id}/undo", methods: route30 },
+  { path: "/api/customers", methods: route31 },
+  { path: "/api/dev/outbox", methods: route32 },
+  { path: "/api/email/inbound", methods: route33 },
+  { path: "/api/health", methods: route34 },
+  { path: "/api/inbound/failed/{id}/original", methods: route35 },
+  { path: "/api/inbound/failed/{id}/retry", methods: route36 },
+  { path: "/api/inbound/failed", methods: route37 },
+  { path: "/api/me/2fa/enable", methods: route38 },
+  { path: "/api/me/2fa", methods: route39 },
+  { path: "/api/me/presence", methods: route40 },
+  { path: "/api/me", methods: route41 },
+  { path: "/api/messages/{id}/raw", methods: route42 },
+  { path: "/api/portal/conversations/{id}/messages", methods: route43 },
+  { path: "/api/portal/conversations/{id}", methods: route44 },
+  { path: "/api/portal/conversations", methods: route45 },
+  { path: "/api/portal/signup", methods: route46 },
+  { path: "/api/ready", methods: route47 },
+  { path: "/api/reports/export", methods: route48 },
+  { path: "/api/reports", methods: route49 },
+  { path: "/api/sessions/{id}", methods: route50 },
+  { path: "/api/sessions", methods: route51 },
+  { path: "/api/stream", methods: route52 },
+  { path: "/api/tokens/{id}", methods: route53 },
+  { path: "/api/tokens", methods: route54 },
+  { path: "/api/twilio/sms", methods: route55 },
+  { path: "/api/twilio/sms/status", methods: route56 },
+  { path: "/api/twilio/voice/menu", methods: route57 },
+  { path: "/api/twilio/voice/recording", methods: route58 },
+  { path: "/api/twilio/voice", methods: route59 },
+  { path: "/api/twilio/voice/status", methods: route60 },
+  { path: "/api/twilio/voice/transcription", methods: route61 },
+  { path: "/api/twilio/voice/wait", methods: route62 },
+  { path: "/api/views/{id}", methods: route63 },
+  { path: "/api/views", methods: route64 },
+  { path: "/api/widget/attachments/{key}", methods: route65 },
+  { path: "/api/widget/attachments", methods: route66 },
+  { path: "/api/widget/messages", methods: route67 },
+  { path: "/api/widget/seen", methods: route68 },
+  { path: "/api/widget/session", methods: route69 },
+  { path: "/api/widget/stream", methods: route70 },
+  { path: "/api/widget/typing", methods: route71 },
 ];

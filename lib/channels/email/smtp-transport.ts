@@ -27,9 +27,10 @@ export function textToHtml(text: string): string {
     .join("\n");
 }
 
-export function replySubject(subject: string | null, conversationId: number): string {
+/** "Re: …" once there is an email thread to answer; the first email of a conversation an agent started has none. */
+export function replySubject(subject: string | null, conversationId: number, isReply = true): string {
   const base = (subject ?? "Your request").replace(/\s*\[#\d+\]\s*$/, "").trim();
-  return `${/^re:/i.test(base) ? base : `Re: ${base}`} [#${conversationId}]`;
+  return `${!isReply || /^re:/i.test(base) ? base : `Re: ${base}`} [#${conversationId}]`;
 }
 
 export function smtpEmailTransport(db: Db, opts: EmailTransportOptions): Transport {
@@ -60,7 +61,7 @@ export function smtpEmailTransport(db: Db, opts: EmailTransportOptions): Transpo
           from: { name: opts.fromName, address: opts.fromAddress },
           to: { name: conversation.customer.name, address: to },
           replyTo: replyAddress(opts.fromAddress, m.conversationId, opts.replySecret),
-          subject: replySubject(conversation.subject, m.conversationId),
+          subject: replySubject(conversation.subject, m.conversationId, thread.length > 0),
           messageId: `<${messageId}>`,
           ...(references.length ? { inReplyTo: references.at(-1), references } : {}),
           text: m.body,

@@ -10,6 +10,7 @@ const SCOPE_HELP: Record<Scope, string> = {
   "conversations:read": "read conversations and messages",
   "conversations:write": "reply, add notes, assign, change status",
   "customers:read": "read customer profiles",
+  "customers:write": "add and edit customers, their addresses, numbers and attributes",
   admin: "admin settings (phone menu, tokens of integrations)",
 };
 

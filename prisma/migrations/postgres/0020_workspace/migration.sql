@@ -46,3 +46,7 @@ CREATE INDEX "Customer_name_search_idx" ON "Customer" USING gin (to_tsvector('si
 CREATE INDEX "Attachment_filename_search_idx" ON "Attachment" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("filename")));
 -- Email addresses and phone numbers are found by any fragment of three characters or more.
 CREATE INDEX "Identity_value_trgm_idx" ON "Identity" USING gin ("value" gin_trgm_ops);
+
+-- Chat visitors without a pre-chat name were named after their visitor token.
+UPDATE "Customer" SET "name" = 'Website visitor'
+WHERE EXISTS (SELECT 1 FROM "Identity" i WHERE i."customerId" = "Customer"."id" AND i."kind" = 'chat' AND i."value" = "Customer"."name");

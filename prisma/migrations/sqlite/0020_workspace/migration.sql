@@ -109,3 +109,7 @@ INSERT INTO "ConversationFts"("ConversationFts") VALUES ('rebuild');
 INSERT INTO "CustomerFts"("CustomerFts") VALUES ('rebuild');
 INSERT INTO "AttachmentFts"("AttachmentFts") VALUES ('rebuild');
 INSERT INTO "IdentityTrgm"("IdentityTrgm") VALUES ('rebuild');
+
+-- Chat visitors without a pre-chat name were named after their visitor token.
+UPDATE "Customer" SET "name" = 'Website visitor'
+WHERE EXISTS (SELECT 1 FROM "Identity" i WHERE i."customerId" = "Customer"."id" AND i."kind" = 'chat' AND i."value" = "Customer"."name");
