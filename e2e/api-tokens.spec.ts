@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { APP_URL } from "./e2e-env";
-import { signInAsAgent, uniq } from "./helpers";
+import { signInAsAgent, uniq, openFromNav } from "./helpers";
 
 test("an agent creates an API token, a mobile client uses it as a bearer token, and revoking it locks the client out", async ({
   page,
@@ -8,7 +8,7 @@ test("an agent creates an API token, a mobile client uses it as a bearer token, 
 }) => {
   const name = uniq("Phone app");
   await signInAsAgent(page);
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await openFromNav(page, "API tokens");
   await page.getByLabel("Name").fill(name);
   await page.getByRole("checkbox", { name: /conversations:write/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { inboundSms, sid } from "../tests/helpers/twilio";
 import { ADMIN_EMAIL, APP_URL, DEMO_PASSWORD } from "./e2e-env";
-import { postAsTwilio, sentMail, signInWithPassword } from "./helpers";
+import { postAsTwilio, sentMail, signInWithPassword, openFromNav, setInboxFilter } from "./helpers";
 
 // The SLA below is one minute long and the journey waits for it to run out.
 test.setTimeout(180_000);
@@ -14,7 +14,7 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
   const admin = await (await browser.newContext()).newPage();
   await signInWithPassword(admin, ADMIN_EMAIL, DEMO_PASSWORD);
   await expect(admin).toHaveURL(/\/inbox/);
-  await admin.getByRole("link", { name: "Automation" }).click();
+  await openFromNav(admin, "Automation");
   await expect(admin.getByRole("heading", { name: "Automation", level: 1 })).toBeVisible();
 
   // A rule: SMS mentioning the word → team Billing, priority high, tag "billing"
@@ -75,7 +75,7 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
   expect(res.status()).toBe(200);
 
   // It reaches Sam's inbox by itself: routed, assigned to him, due within the minute
-  await sam.getByLabel("Assignee").selectOption("me");
+  await setInboxFilter(sam, "Assignee", "me");
   const item = sam.getByRole("link", { name: new RegExp(word) });
   await expect(item).toBeVisible();
   await expect(item.getByTestId("sla-due")).toHaveAttribute("data-state", "soon");
@@ -124,7 +124,7 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
   ).toBeVisible();
 
   // The report shows it: Billing's numbers, Sam's row, charts, and the table as CSV
-  await sam.getByRole("link", { name: "Reports" }).click();
+  await openFromNav(sam, "Reports");
   await expect(sam.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
   // (Scoped to the filters: the "By team" table is labelled too.)
   await sam.getByRole("group", { name: "Report filters" }).getByLabel("Team").selectOption({ label: "Billing" });

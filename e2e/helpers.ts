@@ -98,3 +98,18 @@ export function swaks(raw: string, from = "sender@example.com"): string {
     { input: raw.replace(/\r\n/g, "\n"), encoding: "utf8" },
   );
 }
+
+/** Follows a link of the agent workspace's sidebar, opening the settings menu it may sit in. */
+export async function openFromNav(page: Page, name: string) {
+  const nav = page.locator("#shell-nav");
+  const link = nav.getByRole("link", { name, exact: true });
+  if (!(await link.isVisible())) await nav.locator(".nav-menu > summary").click();
+  await link.click();
+}
+
+/** Sets one of the inbox's filters, opening the filter panel when it is closed. */
+export async function setInboxFilter(page: Page, label: string, value: string) {
+  const group = page.getByRole("group", { name: "Filters" });
+  if (!(await group.isVisible())) await page.getByRole("button", { name: /^Filters/ }).click();
+  await group.getByLabel(label).selectOption(value);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_EMAIL, DEMO_PASSWORD } from "./e2e-env";
-import { signInWithPassword, uniq } from "./helpers";
+import { signInWithPassword, uniq, openFromNav } from "./helpers";
 
 test("an admin adds a sub-menu, the simulator walks it to voicemail, and the voicemail is a conversation with its transcript", async ({
   page,
@@ -8,7 +8,7 @@ test("an admin adds a sub-menu, the simulator walks it to voicemail, and the voi
   const tag = uniq("returns").split(" ")[1]!;
   await signInWithPassword(page, ADMIN_EMAIL, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/inbox/);
-  await page.getByRole("link", { name: "Phone menu" }).click();
+  await openFromNav(page, "Phone menu");
   await expect(page.getByRole("heading", { name: "Phone menu" })).toBeVisible();
 
   // A new sub-menu for returns, with a voicemail option

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_EMAIL, DEMO_PASSWORD } from "./e2e-env";
-import { signInWithPassword, signUpCustomer, uniq } from "./helpers";
+import { signInWithPassword, signUpCustomer, uniq, openFromNav } from "./helpers";
 
 test("five wrong passwords lock the account (even the right one is refused), and admins see it in the audit log", async ({
   browser,
@@ -23,7 +23,7 @@ test("five wrong passwords lock the account (even the right one is refused), and
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signInWithPassword(admin, ADMIN_EMAIL, DEMO_PASSWORD);
-  await admin.getByRole("link", { name: "Audit log" }).click();
+  await openFromNav(admin, "Audit log");
   await admin.getByLabel("Events").selectOption("auth.*");
   await admin.getByLabel("Details contain").fill(email);
   const rows = admin.getByTestId("audit-row");

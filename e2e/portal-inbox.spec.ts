@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAsAgent, signUpCustomer, uniq } from "./helpers";
+import { signInAsAgent, signUpCustomer, uniq, openFromNav, setInboxFilter } from "./helpers";
 
 test("a customer asks in the portal, an agent answers from the inbox, the customer sees the answer without reloading", async ({
   browser,
@@ -72,12 +72,12 @@ test("a customer cannot open someone else's conversation by its address", async 
 
 test("the inbox filters by channel", async ({ page }) => {
   await signInAsAgent(page);
-  await page.getByLabel("Channel").selectOption("sms");
+  await setInboxFilter(page, "Channel", "sms");
   await expect(page).toHaveURL(/channel=sms/);
   const items = page.getByRole("list", { name: "Conversations" }).getByRole("link");
   await expect(items.first()).toBeVisible();
   for (const text of await items.allInnerTexts()) expect(text).toContain("SMS");
-  await page.getByLabel("Channel").selectOption("voice");
+  await setInboxFilter(page, "Channel", "voice");
   await expect(page).toHaveURL(/channel=voice/);
   // Other journeys add voice conversations in parallel: check the filter, not the order.
   await expect(items.filter({ hasText: "Frank Moore" })).toHaveCount(1);
@@ -95,7 +95,7 @@ test("signed-out visitors are sent to sign in, and wrong passwords are explained
 
 test("the local outbox shows what was recorded instead of sent while no provider was configured", async ({ page }) => {
   await signInAsAgent(page);
-  await page.getByRole("link", { name: "Local outbox" }).click();
+  await openFromNav(page, "Local outbox");
   await expect(page).toHaveURL(/\/dev\/outbox$/);
   const row = page.getByTestId("local-outbox-row").filter({ hasText: "10am to 4pm on Sundays" });
   await expect(row).toContainText("Dev Patel <+447700900123>");

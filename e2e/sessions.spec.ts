@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "./e2e-env";
-import { signInWithPassword } from "./helpers";
+import { signInWithPassword, openFromNav } from "./helpers";
 
 // Sam, not Alex: signing out everywhere must not end the sessions other journeys run on.
 const signInAsSam = async (page: import("@playwright/test").Page) => {
@@ -18,7 +18,7 @@ test("an agent signed in on two browsers signs out everywhere else from one; the
   await signInAsSam(a);
   await signInAsSam(b);
 
-  await a.getByRole("link", { name: "Sessions" }).click();
+  await openFromNav(a, "Sessions");
   const rows = a.getByTestId("session-row");
   await expect(rows.filter({ hasText: "E2E Laptop" })).toContainText("this browser");
   await expect(rows.filter({ hasText: "E2E Phone" })).toBeVisible();

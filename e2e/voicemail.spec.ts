@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { sid } from "../tests/helpers/twilio";
 import { APP_URL } from "./e2e-env";
-import { postAsTwilio, signInAsAgent } from "./helpers";
+import { postAsTwilio, signInAsAgent, setInboxFilter } from "./helpers";
 
 test("a caller leaves a voicemail; the agent finds it in the inbox with its transcript", async ({ page, request }) => {
   const call = {
@@ -45,7 +45,7 @@ test("a caller leaves a voicemail; the agent finds it in the inbox with its tran
   ).toBe(204);
 
   await signInAsAgent(page);
-  await page.getByLabel("Channel").selectOption("voice");
+  await setInboxFilter(page, "Channel", "voice");
   // The filter navigates; a click before that lands would be undone by it.
   await expect(page).toHaveURL(/channel=voice/);
   await page.getByRole("link", { name: new RegExp(`Voicemail from \\${call.From}`) }).click();

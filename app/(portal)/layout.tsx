@@ -8,7 +8,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const caller = await requirePageCaller("customer", "/portal");
   return (
     <>
-      <AppHeader area="Support" userName={caller.name} />
+      <AppHeader userName={caller.name} />
       <main className="page">{children}</main>
     </>
   );

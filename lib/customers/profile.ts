@@ -65,7 +65,12 @@ export function checkAttributes(defs: TAttributeDefinition[], values: Record<str
       else problems.push({ path: ["attributes", key], message: parsed.error.issues[0]!.message });
     }
   }
-  if (problems.length) throw badRequest("invalid_attributes", problems[0]!.message, { issues: problems });
+  if (problems.length)
+    throw badRequest(
+      "invalid_attributes",
+      problems[0]!.message,
+      problems.map((p) => ({ path: p.path.join("."), message: p.message })),
+    );
   return out;
 }
 

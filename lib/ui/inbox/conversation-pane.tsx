@@ -1,5 +1,9 @@
 "use client";
+import Link from "next/link";
 import { EmailHtml } from "./email-html";
+import { ApiError } from "../shared/api-client";
+import { CustomerSidePane } from "../customers/customer-side-pane";
+import { formatIdentity } from "../shared/format";
 import { useState, type FormEvent } from "react";
 import { CHANNELS, PRIORITIES, type TChannel, type TPriority, type TStatus } from "@/lib/shared/vocabulary";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
@@ -18,29 +22,44 @@ import { plural } from "@/lib/shared/plural";
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
   if (q.isPending) return <Loading label="Loading conversation…" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+  if (q.isError)
+    return q.error instanceof ApiError && q.error.status === 404 ? (
+      <Empty>
+        Conversation #{id} doesn&apos;t exist — it may have been deleted, or the link is wrong.{" "}
+        <Link href="/inbox">Back to the inbox</Link>
+      </Empty>
+    ) : (
+      <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+    );
   const c = q.data;
   return (
-    <article className="conversation" aria-labelledby="conversation-title">
-      <header className="conversation-header">
-        <div>
-          <h1 id="conversation-title">
-            #{c.id} {c.subject}
-          </h1>
-          <p className="muted" data-testid="customer-line">
-            {c.customer.name} · {c.customer.identities.map((i) => i.value).join(" · ")} · started on{" "}
-            {CHANNEL_LABELS[c.channel]}
-          </p>
-          <SlaSummary conversation={c} />
-          {/* Per conversation (and its tags): another conversation's typed input or confirmation never carries over. */}
-          <ConversationTools key={`${c.id}:${c.tags.join(",")}`} conversation={c} />
-        </div>
-        <ConversationControls conversation={c} viewerId={viewerId} />
-      </header>
-      <Timeline conversation={c} />
-      <ActivityBar conversationId={c.id} viewerId={viewerId} />
-      <Composer conversation={c} viewerId={viewerId} />
-    </article>
+    <div className="conversation-layout">
+      <article className="conversation" aria-labelledby="conversation-title">
+        <header className="conversation-header">
+          <div>
+            <h1 id="conversation-title">
+              #{c.id} {c.subject}
+            </h1>
+            <p className="muted" data-testid="customer-line">
+              <Link href={`/customers/${c.customer.id}`}>{c.customer.name}</Link> ·{" "}
+              {c.customer.identities
+                .filter((i) => i.kind === "email" || i.kind === "phone")
+                .map((i) => formatIdentity(i.kind, i.value))
+                .join(" · ")}{" "}
+              · started on {CHANNEL_LABELS[c.channel]}
+            </p>
+            <SlaSummary conversation={c} />
+            {/* Per conversation (and its tags): another conversation's typed input or confirmation never carries over. */}
+            <ConversationTools key={`${c.id}:${c.tags.join(",")}`} conversation={c} />
+          </div>
+          <ConversationControls conversation={c} viewerId={viewerId} />
+        </header>
+        <Timeline conversation={c} />
+        <ActivityBar conversationId={c.id} viewerId={viewerId} />
+        <Composer conversation={c} viewerId={viewerId} />
+      </article>
+      <CustomerSidePane customerId={c.customer.id} conversationId={c.id} />
+    </div>
   );
 }
 
@@ -156,26 +175,51 @@ function SlaSummary({ conversation: c }: { conversation: ConversationView }) {
 /** Who made a change no person made. */
 const AUTOMATIC: Record<string, string> = { auto: "Auto-assignment", rule: "A routing rule", sla: "SLA escalation" };
 
-const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) => string> = {
-  "conversation.assigned": (d, a) =>
-    d.to ? `${a ?? "Someone"} assigned the conversation` : `${a ?? "Someone"} unassigned the conversation`,
+interface Names {
+  agent: (id: unknown) => string;
+  team: (id: unknown) => string;
+}
+const status = (s: unknown) => STATUS_LABELS[String(s)] ?? String(s);
+const list = (xs: string[]) => xs.join(", ");
+
+/** Each event as a sentence that says what changed, to what. */
+const EVENT_LABELS: Record<string, (d: Record<string, unknown>, a: string, n: Names) => string> = {
+  "conversation.created": (d, a) =>
+    d.startedBy === "agent"
+      ? `${a} started this conversation by ${CHANNEL_LABELS[String(d.channel)] ?? d.channel}`
+      : "",
+  "conversation.assigned": (d, a, n) =>
+    d.to ? `${a} assigned to ${n.agent(d.to)}` : `${a} unassigned ${d.from ? n.agent(d.from) : "the conversation"}`,
   "conversation.status_changed": (d, a) =>
-    `${a ?? "Someone"} set status to ${STATUS_LABELS[String(d.to)] ?? d.to}${d.custom ? ` (${String(d.custom)})` : ""}`,
-  "conversation.priority_changed": (d, a) => `${a ?? "Someone"} set priority to ${d.to}`,
-  "conversation.team_changed": (d, a) => `${a ?? "Someone"} changed the team`,
+    `${a} changed status ${status(d.from)} → ${status(d.to)}${d.custom ? ` (${String(d.custom)})` : ""}`,
+  "conversation.priority_changed": (d, a) => `${a} changed priority ${d.from} → ${d.to}`,
+  "conversation.team_changed": (d, a, n) =>
+    d.to ? `${a} moved to team ${n.team(d.to)}` : `${a} removed team ${n.team(d.from)}`,
   "conversation.routed": (d) =>
     `Routed by ${(d.rules as string[]).map((r) => `“${r}”`).join(", ")}` +
     (Array.isArray(d.tags) ? ` · tagged ${d.tags.join(", ")}` : ""),
   "csat.answered": (d) =>
     `The customer ${d.changed ? "changed their rating to" : "rated this conversation"} ${"★".repeat(Number(d.rating))}${"☆".repeat(5 - Number(d.rating))} (${d.rating}/5)` +
     (d.comment ? `: “${String(d.comment)}”` : ""),
-  "conversation.tags_changed": (d, a) =>
-    `${a ?? "Someone"} set the tags to ${(d.to as string[]).length ? (d.to as string[]).join(", ") : "none"}`,
+  "conversation.tags_changed": (d, a) => {
+    const from = (d.from as string[] | undefined) ?? [];
+    const to = (d.to as string[]) ?? [];
+    const added = to.filter((t) => !from.includes(t));
+    const removed = from.filter((t) => !to.includes(t));
+    return [
+      added.length ? `${a} added ${added.length > 1 ? "tags" : "tag"} ${list(added)}` : "",
+      removed.length
+        ? `${added.length ? "and removed" : `${a} removed`} ${removed.length > 1 ? "tags" : "tag"} ${list(removed)}`
+        : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
+  },
   "conversation.merged": (d, a) =>
-    `${a ?? "Someone"} merged #${d.from} into this conversation (${plural(Number(d.messages), "message")})`,
-  "conversation.merged_into": (d, a) => `${a ?? "Someone"} merged this conversation into #${d.into}`,
-  "customer.merged": (d, a) => `${a ?? "Someone"} merged customer ${d.from} into ${d.into}`,
-  "customer.merge_undone": (d, a) => `${a ?? "Someone"} undid a customer merge`,
+    `${a} merged #${d.from} into this conversation (${plural(Number(d.messages), "message")})`,
+  "conversation.merged_into": (d, a) => `${a} merged this conversation into #${d.into}`,
+  "customer.merged": (d, a) => `${a} merged customer ${d.from} into ${d.into}`,
+  "customer.merge_undone": (_d, a) => `${a} undid a customer merge`,
   "sla.breached": (d) =>
     `SLA missed: ${String(d.target).replace("_", " ")} was due ${new Date(String(d.dueAt)).toLocaleString()}`,
   "conversation.reopened": () => "Reopened by the customer's message",
@@ -189,84 +233,163 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, actor?: string) 
   "sms.opted_in": (d) => `${d.phone} texted START: SMS replies are on again`,
 };
 
-function Timeline({ conversation: c }: { conversation: ConversationView }) {
-  const entries = [
+type Message = ConversationView["messages"][number];
+type Entry =
+  | { kind: "message"; at: string; m: Message }
+  | { kind: "events"; at: string; events: Array<{ id: string; at: string; text: string }> }
+  | { kind: "day"; at: string; label: string };
+
+/** Messages and events in time order, runs of events grouped, a separator where the day changes. */
+function timelineEntries(c: ConversationView, names: Names): Entry[] {
+  const items = [
     ...c.messages.map((m) => ({ kind: "message" as const, at: m.createdAt, m })),
-    ...c.events.filter((e) => EVENT_LABELS[e.action]).map((e) => ({ kind: "event" as const, at: e.createdAt, e })),
+    ...c.events
+      .map((e) => ({
+        id: e.id,
+        at: e.createdAt,
+        text: EVENT_LABELS[e.action]?.(e.data, e.actor?.name ?? AUTOMATIC[String(e.data.by)] ?? "Someone", names) ?? "",
+      }))
+      .filter((e) => e.text)
+      .map((e) => ({ kind: "event" as const, at: e.at, e })),
   ].sort((a, b) => a.at.localeCompare(b.at));
+  const out: Entry[] = [];
+  let day = "";
+  for (const item of items) {
+    const d = new Date(item.at).toDateString();
+    if (d !== day) {
+      day = d;
+      out.push({ kind: "day", at: item.at, label: dayLabel(item.at) });
+    }
+    const last = out.at(-1);
+    if (item.kind === "message") out.push(item);
+    else if (last?.kind === "events") last.events.push(item.e);
+    else out.push({ kind: "events", at: item.at, events: [item.e] });
+  }
+  return out;
+}
+
+function dayLabel(iso: string): string {
+  const d = new Date(iso);
+  const today = new Date();
+  const yesterday = new Date(today.getTime() - 86_400_000);
+  if (d.toDateString() === today.toDateString()) return "Today";
+  if (d.toDateString() === yesterday.toDateString()) return "Yesterday";
+  return d.toLocaleDateString(undefined, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(d.getFullYear() !== today.getFullYear() ? { year: "numeric" } : {}),
+  });
+}
+
+function Timeline({ conversation: c }: { conversation: ConversationView }) {
+  const agents = useAgents();
+  const names: Names = {
+    agent: (id) => agents.data?.agents.find((a) => a.id === id)?.name ?? "an agent",
+    team: (id) => agents.data?.teams.find((t) => t.id === id)?.name ?? "a team",
+  };
+  const entries = timelineEntries(c, names);
   if (!entries.length) return <Empty>No messages yet.</Empty>;
   return (
     <ol className="timeline" aria-label="Timeline">
       {entries.map((entry) =>
-        entry.kind === "message" ? (
-          <li key={entry.m.id} className={`msg msg-${entry.m.direction}`} data-testid="timeline-message">
-            <div className="msg-meta">
-              <strong>{entry.m.direction === "inbound" ? c.customer.name : (entry.m.author?.name ?? "System")}</strong>
-              <span className="badge">{CHANNEL_LABELS[entry.m.channel]}</span>
-              {entry.m.direction === "note" && <span className="badge badge-note">Internal note</span>}
-              {entry.m.direction === "outbound" && (
-                <span
-                  className={`delivery delivery-${entry.m.deliveryStatus}`}
-                  title={entry.m.deliveryError ?? undefined}
-                >
-                  {entry.m.deliveryStatus}
-                </span>
-              )}
-              {entry.m.direction === "outbound" && entry.m.seenAt && (
-                <span className="badge" data-testid="message-seen" title={new Date(entry.m.seenAt).toLocaleString()}>
-                  seen
-                </span>
-              )}
-              <time dateTime={entry.m.createdAt}>{formatTime(entry.m.createdAt)}</time>
-            </div>
-            {entry.m.bodyHtml ? (
-              <EmailHtml html={entry.m.bodyHtml} />
+        entry.kind === "day" ? (
+          <li key={`day-${entry.at}`} className="day-separator">
+            <span>{entry.label}</span>
+          </li>
+        ) : entry.kind === "events" ? (
+          <li key={entry.events[0]!.id} className="timeline-event">
+            {entry.events.length > 2 ? (
+              <details>
+                <summary>
+                  {entry.events.length} updates · {entry.events.at(-1)!.text}
+                </summary>
+                <EventList events={entry.events} />
+              </details>
             ) : (
-              /* Text only: React escapes it, so message content can never become markup. */
-              <p className="msg-body">{entry.m.body}</p>
-            )}
-            {entry.m.attachments.length > 0 && (
-              <ul className="attachments">
-                {entry.m.attachments.map((a) => (
-                  <li key={a.id}>
-                    📎{" "}
-                    {/^[0-9a-f]{64}/.test(a.storageKey) ? (
-                      <a href={`/api/attachments/${a.storageKey}`} target="_blank" rel="noopener noreferrer">
-                        {a.filename}
-                      </a>
-                    ) : (
-                      a.filename
-                    )}
-                    {a.size > 0 ? ` (${Math.ceil(a.size / 1024)} KB)` : ""}
-                    {a.storageKey === "too-large" && " — not stored: over the size limit"}
-                    {/* Images show inline: the attachment route serves only sniffed image types inline. */}
-                    {a.contentType.startsWith("image/") && /^[0-9a-f]{64}/.test(a.storageKey) && (
-                      // eslint-disable-next-line @next/next/no-img-element -- served by our access-checked route
-                      <img className="timeline-image" src={`/api/attachments/${a.storageKey}`} alt={a.filename} />
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {(entry.m.hasOriginal || entry.m.automated) && (
-              <div className="msg-meta">
-                {entry.m.automated && <span className="badge">automatic</span>}
-                {entry.m.hasOriginal && (
-                  <a href={`/api/messages/${entry.m.id}/raw`} target="_blank" rel="noopener noreferrer">
-                    View original
-                  </a>
-                )}
-              </div>
+              <EventList events={entry.events} />
             )}
           </li>
         ) : (
-          <li key={entry.e.id} className="timeline-event">
-            {EVENT_LABELS[entry.e.action]!(entry.e.data, entry.e.actor?.name ?? AUTOMATIC[String(entry.e.data.by)])} ·{" "}
-            <time dateTime={entry.e.createdAt}>{formatTime(entry.e.createdAt)}</time>
-          </li>
+          <MessageItem key={entry.m.id} m={entry.m} customerName={c.customer.name} />
         ),
       )}
     </ol>
+  );
+}
+
+function EventList({ events }: { events: Array<{ id: string; at: string; text: string }> }) {
+  return (
+    <ul className="event-list">
+      {events.map((e) => (
+        <li key={e.id}>
+          {e.text} · <time dateTime={e.at}>{formatTime(e.at)}</time>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MessageItem({ m, customerName }: { m: Message; customerName: string }) {
+  return (
+    <li className={`msg msg-${m.direction}`} data-testid="timeline-message">
+      <div className="msg-meta">
+        <strong>{m.direction === "inbound" ? customerName : (m.author?.name ?? "System")}</strong>
+        {/* Where the customer wrote from; an agent's message says how it went out. */}
+        {m.direction === "inbound" && <span className="badge">{CHANNEL_LABELS[m.channel]}</span>}
+        {m.direction === "note" && <span className="badge badge-note">Internal note</span>}
+        {m.direction === "outbound" && (
+          <span className={`delivery delivery-${m.deliveryStatus}`} title={m.deliveryError ?? undefined}>
+            {CHANNEL_LABELS[m.channel]} · {m.deliveryStatus}
+          </span>
+        )}
+        {m.direction === "outbound" && m.seenAt && (
+          <span className="badge" data-testid="message-seen" title={new Date(m.seenAt).toLocaleString()}>
+            seen
+          </span>
+        )}
+        <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
+      </div>
+      {m.bodyHtml ? (
+        <EmailHtml html={m.bodyHtml} />
+      ) : (
+        /* Text only: React escapes it, so message content can never become markup. */
+        <p className="msg-body">{m.body}</p>
+      )}
+      {m.attachments.length > 0 && (
+        <ul className="attachments">
+          {m.attachments.map((a) => (
+            <li key={a.id}>
+              📎{" "}
+              {/^[0-9a-f]{64}/.test(a.storageKey) ? (
+                <a href={`/api/attachments/${a.storageKey}`} target="_blank" rel="noopener noreferrer">
+                  {a.filename}
+                </a>
+              ) : (
+                a.filename
+              )}
+              {a.size > 0 ? ` (${Math.ceil(a.size / 1024)} KB)` : ""}
+              {a.storageKey === "too-large" && " — not stored: over the size limit"}
+              {/* Images show inline: the attachment route serves only sniffed image types inline. */}
+              {a.contentType.startsWith("image/") && /^[0-9a-f]{64}/.test(a.storageKey) && (
+                // eslint-disable-next-line @next/next/no-img-element -- served by our access-checked route
+                <img className="timeline-image" src={`/api/attachments/${a.storageKey}`} alt={a.filename} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {(m.hasOriginal || m.automated) && (
+        <div className="msg-meta">
+          {m.automated && <span className="badge">automatic</span>}
+          {m.hasOriginal && (
+            <a href={`/api/messages/${m.id}/raw`} target="_blank" rel="noopener noreferrer">
+              View original
+            </a>
+          )}
+        </div>
+      )}
+    </li>
   );
 }
 

@@ -1,78 +1,143 @@
 "use client";
+// The inbox: a view's conversations (or search results) beside the open
+// conversation. Below 900 px they are two screens: the list, or the
+// conversation with a way back.
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
 import { Empty } from "../shared/states";
+import { useViews } from "../shell/use-views";
+import { BulkBar } from "./bulk-bar";
 import { ConversationPane } from "./conversation-pane";
-import { InboxList, toSearch } from "./inbox-list";
-import type { InboxFilters } from "./query-keys";
-import { ChannelOptions } from "../shared/channel-options";
-import { customIdOf, customValue, StatusOptions } from "../shared/status-options";
-import { useAgents } from "./use-agents";
+import { InboxFilterFields } from "./inbox-filters";
+import { InboxList, toSearch, type Selection } from "./inbox-list";
+import { filtersFrom, type InboxFilters } from "./query-keys";
+import { DeleteViewButton, SaveView } from "./save-view";
+
+function useSelection(): Selection {
+  const [ids, setIds] = useState<ReadonlySet<number>>(new Set());
+  return useMemo(
+    () => ({
+      ids,
+      toggle: (id: number) =>
+        setIds((prev) => {
+          const next = new Set(prev);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      set: (list: number[]) => setIds(new Set(list)),
+    }),
+    [ids],
+  );
+}
 
 export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId: string }) {
   const params = useSearchParams();
   const router = useRouter();
-  const filters: InboxFilters = {
-    status: params.get("status") ?? undefined,
-    assignee: params.get("assignee") ?? undefined,
-    channel: params.get("channel") ?? undefined,
-    sort: params.get("sort") ?? undefined,
-    customStatus: params.get("customStatus") ?? undefined,
+  const filters = filtersFrom(params);
+  const viewId = params.get("view") ?? undefined;
+  const views = useViews();
+  const view = views.data?.views.find((v) => v.id === viewId);
+  const selection = useSelection();
+  const [panel, setPanel] = useState<"filters" | "save" | null>(null);
+  const [query, setQuery] = useState(filters.q ?? "");
+  const query_ = params.toString();
+  const hrefOf = useCallback((id: number) => `/inbox/${id}${query_ ? `?${query_}` : ""}`, [query_]);
+  const setFilters = (change: InboxFilters) => {
+    // A changed filter is no longer the named view (until saved as one).
+    const next = { ...filters, ...change };
+    router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch(next)}`);
   };
-  const agents = useAgents();
-  const setFilters = (change: InboxFilters) =>
-    router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch({ ...filters, ...change })}`);
-  const setFilter = (key: keyof InboxFilters, value: string) => setFilters({ [key]: value || undefined });
+  const activeFilters = Object.keys(filters).filter((k) => k !== "q" && k !== "sort").length;
+  const noFilters = !activeFilters && !filters.q;
+  const isNewHelpdesk =
+    noFilters && !!views.data && views.data.views.every((v) => v.kind !== "built-in" || v.count === 0);
 
   return (
-    <div className="inbox">
-      <section className="inbox-sidebar" aria-label="Inbox">
-        <div className="filters" role="group" aria-label="Filters">
-          <label>
-            Status
-            <select
-              value={filters.customStatus ? customValue(filters.customStatus) : (filters.status ?? "")}
-              onChange={(e) => {
-                const customStatus = customIdOf(e.target.value);
-                setFilters({ status: customStatus ? undefined : e.target.value || undefined, customStatus });
-              }}
+    <main className={`inbox${selectedId ? " has-conversation" : ""}`}>
+      <section className="inbox-sidebar" aria-label="Conversation list">
+        <div className="inbox-head">
+          <h1 className="inbox-title">{view?.name ?? (filters.q ? "Search" : "All conversations")}</h1>
+          <form
+            role="search"
+            className="inbox-search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setFilters({ q: query.trim() || undefined });
+            }}
+          >
+            <label className="sr-only" htmlFor="inbox-q">
+              Search these conversations
+            </label>
+            <input
+              id="inbox-q"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder="Search words, email, number…"
+              maxLength={200}
+              autoFocus={params.has("search")}
+            />
+            <button type="submit" className="btn">
+              Search
+            </button>
+          </form>
+          <div className="inbox-head-actions">
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={panel === "filters"}
+              onClick={() => setPanel(panel === "filters" ? null : "filters")}
             >
-              <option value="">All</option>
-              <option value="new,open,pending">Unsolved</option>
-              <StatusOptions custom={agents.data?.statuses} />
-            </select>
-          </label>
-          <label>
-            Assignee
-            <select value={filters.assignee ?? ""} onChange={(e) => setFilter("assignee", e.target.value)}>
-              <option value="">Anyone</option>
-              <option value="me">Me</option>
-              <option value="unassigned">Unassigned</option>
-            </select>
-          </label>
-          <label>
-            Channel
-            <select value={filters.channel ?? ""} onChange={(e) => setFilter("channel", e.target.value)}>
-              <option value="">All</option>
-              <ChannelOptions />
-            </select>
-          </label>
-          <label>
-            Sort
-            <select value={filters.sort ?? ""} onChange={(e) => setFilter("sort", e.target.value)}>
-              <option value="">Latest activity</option>
-              <option value="due">SLA due soonest</option>
-            </select>
-          </label>
+              Filters{activeFilters ? ` (${activeFilters})` : ""}
+            </button>
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={panel === "save"}
+              onClick={() => setPanel(panel === "save" ? null : "save")}
+            >
+              Save view
+            </button>
+            {view?.editable && <DeleteViewButton id={view.id} onDeleted={() => router.replace("/inbox")} />}
+            {!noFilters && (
+              <Link href="/inbox" className="btn btn-link" onClick={() => setQuery("")}>
+                Clear
+              </Link>
+            )}
+          </div>
+          {panel === "filters" && <InboxFilterFields filters={filters} onChange={setFilters} viewerId={viewerId} />}
+          {panel === "save" && (
+            <SaveView
+              filters={filters}
+              onSaved={(id) => {
+                setPanel(null);
+                router.replace(`/inbox${toSearch({ ...filters, view: id })}`);
+              }}
+            />
+          )}
         </div>
-        <InboxList filters={filters} selectedId={selectedId} />
+        {selection.ids.size > 0 && <BulkBar ids={[...selection.ids]} onDone={() => selection.set([])} />}
+        <InboxList
+          filters={filters}
+          selectedId={selectedId}
+          selection={selection}
+          isNewHelpdesk={isNewHelpdesk}
+          hrefOf={hrefOf}
+        />
       </section>
-      <section className="inbox-main">
+      <section className="inbox-main" aria-label="Conversation">
         {selectedId ? (
-          <ConversationPane id={selectedId} viewerId={viewerId} />
+          <>
+            <Link href={`/inbox${query_ ? `?${query_}` : ""}`} className="back-link">
+              ← Back to the list
+            </Link>
+            <ConversationPane id={selectedId} viewerId={viewerId} />
+          </>
         ) : (
-          <Empty>Pick a conversation on the left.</Empty>
+          <Empty>Pick a conversation from the list — or press j and k to move, o to open.</Empty>
         )}
       </section>
-    </div>
+    </main>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { InboxItem } from "@/lib/conversations/queries";
+import type { BulkOutcome, TBulkAction } from "@/lib/conversations/bulk";
 import { api, type Json } from "../shared/api-client";
 import { searchString } from "../shared/search-string";
 import { inboxKeys, type InboxFilters } from "./query-keys";
@@ -8,6 +9,10 @@ import { inboxKeys, type InboxFilters } from "./query-keys";
 export interface InboxPage {
   items: Json<InboxItem>[];
   nextCursor: string | null;
+  /** on the first page: how many conversations the view holds */
+  total: number | null;
+  /** search ranks at most the best 1,000 */
+  capped: boolean;
   slaWarnMinutes: number;
 }
 
@@ -20,5 +25,17 @@ export function useInbox(filters: InboxFilters) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useBulkAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (action: TBulkAction) =>
+      api<{ results: BulkOutcome[]; succeeded: number; failed: number }>("/api/conversations/bulk", {
+        method: "POST",
+        body: action,
+      }),
+    onSettled: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
   });
 }

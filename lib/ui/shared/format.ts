@@ -1,3 +1,5 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+
 export function formatTime(iso: string): string {
   const d = new Date(iso);
   const sameDay = new Date().toDateString() === d.toDateString();
@@ -21,4 +23,18 @@ export const STATUS_LABELS: Record<string, string> = {
   pending: "Pending",
   solved: "Solved",
   closed: "Closed",
+};
+
+/** A phone number as people write it (+1 415 555 0123); other identities as they are. */
+export function formatIdentity(kind: string, value: string): string {
+  if (kind !== "phone") return value;
+  return parsePhoneNumberFromString(value)?.formatInternational() ?? value;
+}
+
+export const IDENTITY_LABELS: Record<string, string> = {
+  email: "Email",
+  phone: "Phone",
+  chat: "Chat visitor",
+  sso: "Single sign-on",
+  withheld: "Withheld number",
 };
