@@ -121,7 +121,7 @@ function Identities({ customer: c }: { customer: CustomerView }) {
   const remove = useCustomerMutation(c.id, (identityId: string) =>
     api(`/api/customers/${c.id}/identities/${identityId}`, { method: "DELETE" }),
   );
-  const errors = useFieldErrors(add.error, form);
+  const errors = useFieldErrors(add.error, form, "value");
   return (
     <section className="card" aria-labelledby="identities-h">
       <h2 id="identities-h">How to reach them</h2>
@@ -175,10 +175,10 @@ function Identities({ customer: c }: { customer: CustomerView }) {
               type={kind === "email" ? "email" : "tel"}
               value={value}
               onChange={(e) => setValue(e.target.value)}
-              aria-invalid={!!(errors.value || add.error)}
-              aria-describedby={add.error ? "identity-error" : undefined}
+              aria-invalid={!!errors.value}
+              aria-describedby={errors.value ? "identity-error" : undefined}
             />
-            <FieldError id="identity-error" message={errors.value ?? add.error?.message} />
+            <FieldError id="identity-error" message={errors.value} />
           </label>
           <button type="submit" className="btn" disabled={add.isPending || !value.trim()}>
             Add

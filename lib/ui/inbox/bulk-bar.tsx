@@ -30,7 +30,6 @@ export function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) 
                 ? `; ${failed.length} not: ${failed.map((f) => `#${f.id} (${f.error?.message})`).join(", ")}`
                 : "."),
           );
-          if (!failed.length) onDone();
         },
       },
     );

@@ -7,8 +7,14 @@ import { ApiError } from "./api-client";
 
 export type FieldErrors = Record<string, string>;
 
-export function fieldErrorsOf(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
+/**
+ * Per-field messages from a failed request. A refusal that names no field (the domain's own check, such as
+ * "not a phone number") goes to `fallbackField` when the form has one obvious field.
+ */
+export function fieldErrorsOf(error: unknown, fallbackField?: string): FieldErrors {
+  if (!(error instanceof ApiError)) return {};
+  if (!Array.isArray(error.details))
+    return fallbackField && error.status >= 400 && error.status < 500 ? { [fallbackField]: error.message } : {};
   const out: FieldErrors = {};
   for (const d of error.details as Array<{ path?: unknown; message?: unknown }>) {
     if (typeof d.path !== "string" || typeof d.message !== "string") continue;
@@ -19,14 +25,22 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
 }
 
 /** The errors of the last failed submit; focuses the first field that has one. */
-export function useFieldErrors(error: unknown, form: RefObject<HTMLFormElement | null>): FieldErrors {
-  const errors = fieldErrorsOf(error);
-  const first = Object.keys(errors)[0];
+export function useFieldErrors(
+  error: unknown,
+  form: RefObject<HTMLFormElement | null>,
+  fallbackField?: string,
+): FieldErrors {
+  const errors = fieldErrorsOf(error, fallbackField);
+  const names = Object.keys(errors).join("\n");
   useEffect(() => {
-    if (!first || !form.current) return;
-    const field = form.current.querySelector<HTMLElement>(`[name="${CSS.escape(first)}"]`);
+    if (!names || !form.current) return;
+    // The first field with an error in the order the form shows them.
+    const wanted = new Set(names.split("\n"));
+    const field = [...form.current.querySelectorAll<HTMLElement>("[name]")].find((el) =>
+      wanted.has(el.getAttribute("name")!),
+    );
     field?.focus();
-  }, [error, first, form]);
+  }, [error, names, form]);
   return errors;
 }
 
