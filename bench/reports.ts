@@ -8,6 +8,7 @@
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { seededRandom, sqlTimestamp } from "./seed-data";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,20 +46,8 @@ await migrate(process.env.DATABASE_URL);
 const client = db();
 const DAY = 86_400_000;
 const now = Date.now();
-const ts = (ms: number) =>
-  postgres
-    ? `'${new Date(ms).toISOString().replace("T", " ").replace("Z", "")}'`
-    : `'${new Date(ms).toISOString().replace("Z", "+00:00")}'`;
-
-// Deterministic pseudo-random numbers, so runs compare.
-let seed = 42;
-/** mulberry32 */
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const ts = sqlTimestamp(!!postgres);
+const rand = seededRandom(42);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 if (!args.reuse) {

@@ -10,6 +10,7 @@
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { seededRandom, sqlTimestamp } from "./seed-data";
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +36,8 @@ if (!postgres && !args.reuse) for (const s of ["", "-wal", "-shm"]) rmSync(`data
 process.env.DATABASE_URL = postgres ?? "file:./data/bench-search.db";
 process.env.NEXTAUTH_SECRET ??= "bench-only-secret-0123456789abcdef0123";
 process.env.LOG_LEVEL ??= "warn";
+// Building a GIN index over a million rows takes longer than a request may.
+process.env.DATABASE_QUERY_TIMEOUT_MS ??= "900000";
 
 const { migrate } = await import("../lib/db/migrate");
 const { db } = await import("../lib/db/client");
@@ -44,19 +47,8 @@ const { ZInboxQuery } = await import("../lib/conversations/queries");
 await migrate(process.env.DATABASE_URL);
 const client = db();
 const now = Date.now();
-const ts = (ms: number) =>
-  postgres
-    ? `'${new Date(ms).toISOString().replace("T", " ").replace("Z", "")}'`
-    : `'${new Date(ms).toISOString().replace("Z", "+00:00")}'`;
-
-let seed = 7;
-/** mulberry32: the same history every run */
-const rand = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const ts = sqlTimestamp(!!postgres);
+const rand = seededRandom(7);
 const SYLLABLES = "ka lo mi ter bin sho ra ne vu pel dor mak sil tu fen gra hol jin qua ze".split(" ");
 const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => {
   let w = "";
@@ -64,7 +56,8 @@ const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => {
   return w;
 });
 /** rank r is drawn with probability ~ 1/r: a few words are everywhere, most are rare */
-const word = () => VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(Math.exp(rand() * Math.log(VOCABULARY.length))) - 1)]!;
+const word = () =>
+  VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(Math.exp(rand() * Math.log(VOCABULARY.length))) - 1)]!;
 const sentence = (n: number) => Array.from({ length: n }, word).join(" ");
 
 const MESSAGES_PER_CONVERSATION = 5;
@@ -77,7 +70,10 @@ if (!args.reuse) {
   // PostgreSQL builds a GIN index faster in one go than row by row: drop the search indexes for the load.
   const SEARCH_INDEXES = [
     [`"Message_body_search_idx"`, `"Message" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("body")))`],
-    [`"Conversation_subject_search_idx"`, `"Conversation" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("subject")))`],
+    [
+      `"Conversation_subject_search_idx"`,
+      `"Conversation" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("subject")))`,
+    ],
     [`"Customer_name_search_idx"`, `"Customer" USING gin (to_tsvector('simple'::regconfig, omnidesk_fold("name")))`],
     [`"Identity_value_trgm_idx"`, `"Identity" USING gin ("value" gin_trgm_ops)`],
   ];
@@ -121,8 +117,14 @@ if (!args.reuse) {
       `"id", "customerId", "status", "priority", "channel", "subject", "lastMessageAt", "createdAt", "updatedAt"`,
       conversations,
     );
-    await insert("Message", `"id", "conversationId", "direction", "channel", "body", "deliveryStatus", "createdAt"`, messages);
-    process.stdout.write(`\rseeded ${(Math.min(CONVERSATIONS, start + 10_000) * MESSAGES_PER_CONVERSATION).toLocaleString()} messages`);
+    await insert(
+      "Message",
+      `"id", "conversationId", "direction", "channel", "body", "deliveryStatus", "createdAt"`,
+      messages,
+    );
+    process.stdout.write(
+      `\rseeded ${(Math.min(CONVERSATIONS, start + 10_000) * MESSAGES_PER_CONVERSATION).toLocaleString()} messages`,
+    );
   }
   if (postgres) {
     await client.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Conversation"', 'id'), ${CONVERSATIONS})`);
@@ -155,10 +157,14 @@ const search = (q: string) => listInbox(client, viewer, ZInboxQuery.parse({ q })
 // Words by rank: ~1/r of messages hold rank r's word (a few times per message at the top).
 const mid = Array.from({ length: 20 }, (_, i) => VOCABULARY[300 + i * 37]!);
 const common = Array.from({ length: 5 }, (_, i) => VOCABULARY[1 + i]!);
-const three = Array.from({ length: 20 }, (_, i) => [VOCABULARY[40 + i]!, VOCABULARY[90 + i * 3]!, VOCABULARY[200 + i * 7]!].join(" "));
+const three = Array.from({ length: 20 }, (_, i) =>
+  [VOCABULARY[40 + i]!, VOCABULARY[90 + i * 3]!, VOCABULARY[200 + i * 7]!].join(" "),
+);
 const phones = Array.from({ length: 20 }, (_, i) => phoneOf(Math.floor((i * CUSTOMERS) / 20)).slice(-7));
 const rows = [
-  await time("first inbox page (baseline)", ["-"], () => listInbox(client, viewer, ZInboxQuery.parse({ status: "new,open,pending" }))),
+  await time("first inbox page (baseline)", ["-"], () =>
+    listInbox(client, viewer, ZInboxQuery.parse({ status: "new,open,pending" })),
+  ),
   await time("one word, mid-frequency", mid, search),
   await time("one word, very common", common, search),
   await time("three words", three, search),

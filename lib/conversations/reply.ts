@@ -7,7 +7,7 @@ import { count, countDuration, secondsBetween } from "../reports/counters";
 import type { Db } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { enqueueDelivery } from "../jobs/outbox";
-import { smsRecipient } from "../customers/sms-consent";
+import { requireSmsRecipient } from "../customers/sms-consent";
 import { ZChannel, type TChannel } from "../shared/vocabulary";
 
 export const ZReply = z.strictObject({
@@ -50,17 +50,7 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
     throw badRequest("channel_not_replyable", `Replies can't go out by ${channel}; pick another channel.`);
   }
 
-  if (!internal && channel === "sms") {
-    const { phone, hasPhone } = await smsRecipient(db, conversation.customerId);
-    if (!phone) {
-      throw conflict(
-        "sms_unreachable",
-        hasPhone
-          ? "This customer opted out of SMS (they texted STOP). Reply on another channel."
-          : "This customer has no phone number. Reply on another channel.",
-      );
-    }
-  }
+  if (!internal && channel === "sms") await requireSmsRecipient(db, conversation.customerId, "Reply on another channel.");
 
   const now = new Date();
   const messageId = await db.$transaction(async (tx) => {

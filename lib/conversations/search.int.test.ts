@@ -5,6 +5,7 @@ import * as portalConversations from "@/app/api/portal/conversations/route";
 import { databaseProvider, db } from "@/lib/db/client";
 import { ingest } from "@/lib/conversations/ingest";
 import { reply } from "@/lib/conversations/reply";
+import { RECENT_MATCHES } from "@/lib/conversations/search";
 import { call, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 
 const email = (from: string, subject: string, body: string, extra: object = {}) =>
@@ -153,6 +154,26 @@ describe("search over all history", () => {
     expect((await search("q=escalation", agentCookie)).items.map((i) => i.id)).toEqual([mine.conversationId]);
     // …and a customer can't use the agents' search at all.
     expect((await call(conversations.GET, { path: "/api/conversations?q=printer", cookie })).status).toBe(403);
+  });
+
+  it("finds a rare word however old, and ranks only the newest matches of a word that is everywhere (SQLite)", async () => {
+    const cookie = await sessionCookie((await createAgent()).id);
+    const old = await email("old@example.com", "Ancient", "the quokka incident, long ago, also mentions parcels");
+    const recent = await email("new@example.com", "Recent", "parcels again");
+    await db().message.createMany({
+      data: Array.from({ length: RECENT_MATCHES + 500 }, (_, i) => ({
+        conversationId: recent.conversationId,
+        direction: "inbound",
+        channel: "email",
+        body: `parcels update number ${i}`,
+        deliveryStatus: "received",
+      })),
+    });
+    expect((await search("q=quokka", cookie)).items.map((i) => i.id)).toEqual([old.conversationId]);
+    const common = (await search("q=parcels", cookie)).items.map((i) => i.id);
+    expect(common).toContain(recent.conversationId);
+    if (databaseProvider() === "sqlite") expect(common).not.toContain(old.conversationId);
+    else expect(common).toContain(old.conversationId);
   });
 
   it("keeps the index in step with the rows: deleted conversations vanish, and the triggers survive every migration", async () => {

@@ -38,26 +38,45 @@ export interface SearchScope {
 
 type Provider = "sqlite" | "postgres";
 
+/**
+ * A word in most messages would make SQLite rank every one of them: agents' searches rank the newest
+ * RECENT_MATCHES matching messages (all of them for any word rarer than that). FTS5 walks a word's
+ * matches newest first and stops there, so the cost no longer grows with the history.
+ */
+export const RECENT_MATCHES = 5000;
+
+/** `AND <table>.rowid >= …`: only the newest RECENT_MATCHES rows that match (rowids grow with time). */
+const newestMatches = (table: "MessageFts" | "ConversationFts" | "AttachmentFts", match: string) =>
+  Prisma.sql`AND ${Prisma.raw(`"${table}"`)}.rowid >= COALESCE((SELECT rowid FROM ${Prisma.raw(`"${table}"`)}
+             WHERE ${Prisma.raw(`"${table}"`)} MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${RECENT_MATCHES - 1}), 0)`;
+
 async function messageHits(db: Db, p: Provider, words: string[], scope: SearchScope): Promise<Hit[]> {
+  if (p === "sqlite") {
+    const match = fts5Query(words);
+    const within = scope.customerId
+      ? // A customer's own messages: looked up by rowid, whatever the rest of the history holds.
+        Prisma.sql`AND "MessageFts".rowid IN (SELECT m2.rowid FROM "Message" m2 JOIN "Conversation" c2 ON c2."id" = m2."conversationId"
+                   WHERE c2."customerId" = ${scope.customerId} AND m2."direction" <> 'note')`
+      : newestMatches("MessageFts", match);
+    const rows = await db.$queryRaw<Array<{ cid: number; score: number; mid: string }>>`
+      SELECT cid, MAX(score) AS score, mid FROM (
+        SELECT m."conversationId" AS cid, -"MessageFts".rank AS score, m."id" AS mid
+        FROM "MessageFts" JOIN "Message" m ON m.rowid = "MessageFts".rowid
+        WHERE "MessageFts" MATCH ${match} ${within}
+      ) GROUP BY cid ORDER BY score DESC LIMIT ${SEARCH_CAP}`;
+    return rows.map((r) => ({ conversationId: Number(r.cid), score: Number(r.score), messageId: r.mid }));
+  }
   const own = scope.customerId
     ? Prisma.sql`AND m."direction" <> 'note' AND m."conversationId" IN (SELECT "id" FROM "Conversation" WHERE "customerId" = ${scope.customerId})`
     : Prisma.empty;
-  const rows =
-    p === "sqlite"
-      ? await db.$queryRaw<Array<{ cid: number; score: number; mid: string }>>`
-        SELECT cid, MAX(score) AS score, mid FROM (
-          SELECT m."conversationId" AS cid, -"MessageFts".rank AS score, m."id" AS mid
-          FROM "MessageFts" JOIN "Message" m ON m.rowid = "MessageFts".rowid
-          WHERE "MessageFts" MATCH ${fts5Query(words)} ${own}
-        ) GROUP BY cid ORDER BY score DESC LIMIT ${SEARCH_CAP}`
-      : await db.$queryRaw<Array<{ cid: number; score: number; mid: string }>>`
-        SELECT cid, score, mid FROM (
-          SELECT DISTINCT ON (m."conversationId") m."conversationId" AS cid, m."id" AS mid,
-                 ts_rank(${tsVector(Prisma.sql`m."body"`)}, q) AS score
-          FROM "Message" m, to_tsquery('simple', ${tsQuery(words)}) q
-          WHERE ${tsVector(Prisma.sql`m."body"`)} @@ q ${own}
-          ORDER BY m."conversationId", score DESC
-        ) best ORDER BY score DESC LIMIT ${SEARCH_CAP}`;
+  const rows = await db.$queryRaw<Array<{ cid: number; score: number; mid: string }>>`
+    SELECT cid, score, mid FROM (
+      SELECT DISTINCT ON (m."conversationId") m."conversationId" AS cid, m."id" AS mid,
+             ts_rank(${tsVector(Prisma.sql`m."body"`)}, q) AS score
+      FROM "Message" m, to_tsquery('simple', ${tsQuery(words)}) q
+      WHERE ${tsVector(Prisma.sql`m."body"`)} @@ q ${own}
+      ORDER BY m."conversationId", score DESC
+    ) best ORDER BY score DESC LIMIT ${SEARCH_CAP}`;
   return rows.map((r) => ({ conversationId: Number(r.cid), score: Number(r.score), messageId: r.mid }));
 }
 
@@ -69,6 +88,7 @@ async function subjectHits(db: Db, p: Provider, words: string[], scope: SearchSc
         SELECT c."id" AS cid, -"ConversationFts".rank AS score
         FROM "ConversationFts" JOIN "Conversation" c ON c."id" = "ConversationFts".rowid
         WHERE "ConversationFts" MATCH ${fts5Query(words)} ${own}
+          ${scope.customerId ? Prisma.empty : newestMatches("ConversationFts", fts5Query(words))}
         ORDER BY score DESC LIMIT ${SEARCH_CAP}`
       : await db.$queryRaw<Array<{ cid: number; score: number }>>`
         SELECT c."id" AS cid, ts_rank(${tsVector(Prisma.sql`c."subject"`)}, q) AS score
@@ -90,6 +110,7 @@ async function attachmentHits(db: Db, p: Provider, words: string[], scope: Searc
           FROM "AttachmentFts" JOIN "Attachment" a ON a.rowid = "AttachmentFts".rowid
           JOIN "Message" m ON m."id" = a."messageId"
           WHERE "AttachmentFts" MATCH ${fts5Query(words)} ${own}
+            ${scope.customerId ? Prisma.empty : newestMatches("AttachmentFts", fts5Query(words))}
         ) GROUP BY cid ORDER BY score DESC LIMIT ${SEARCH_CAP}`
       : await db.$queryRaw<Array<{ cid: number; score: number; text: string }>>`
         SELECT m."conversationId" AS cid, MAX(ts_rank(${tsVector(Prisma.sql`a."filename"`)}, q)) AS score,
@@ -170,7 +191,9 @@ export async function searchConversations(db: Db, o: SearchOptions) {
     ["attachment", attachments],
     ["customer", customers],
   ]);
-  const rows = ranked.size
+  // The view's filters over the ranked conversations, then the page's rows in full: listing every
+  // candidate with its preview would load thousands of messages for 25 rows.
+  const candidates = ranked.size
     ? await db.conversation.findMany({
         where: {
           AND: [
@@ -179,25 +202,32 @@ export async function searchConversations(db: Db, o: SearchOptions) {
             scope.customerId ? { customerId: scope.customerId } : {},
           ],
         },
-        select: { ...listSelect, customer: { select: { id: true, name: true, identities: identitySelect } } },
+        select: { id: true, lastMessageAt: true },
       })
     : [];
-  rows.sort(
+  candidates.sort(
     (a, b) =>
       ranked.get(b.id)!.score - ranked.get(a.id)!.score ||
       b.lastMessageAt.getTime() - a.lastMessageAt.getTime() ||
       b.id - a.id,
   );
   const offset = decodeOffset(o.cursor);
-  const page = rows.slice(offset, offset + o.limit);
-  const bodies = new Map(
-    (
-      await db.message.findMany({
-        where: { id: { in: page.flatMap((r) => ranked.get(r.id)!.messageId ?? []) } },
+  const pageIds = candidates.slice(offset, offset + o.limit).map((c) => c.id);
+  const order = new Map(pageIds.map((id, i) => [id, i]));
+  const [page, bodies] = await Promise.all([
+    db.conversation
+      .findMany({
+        where: { id: { in: pageIds } },
+        select: { ...listSelect, customer: { select: { id: true, name: true, identities: identitySelect } } },
+      })
+      .then((rows) => rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!)),
+    db.message
+      .findMany({
+        where: { id: { in: pageIds.flatMap((id) => ranked.get(id)!.messageId ?? []) } },
         select: { id: true, body: true },
       })
-    ).map((m) => [m.id, m.body]),
-  );
+      .then((rows) => new Map(rows.map((m) => [m.id, m.body]))),
+  ]);
   const items = page.map(({ customer, ...row }) => {
     const hit = ranked.get(row.id)!;
     const matched = hit.text ?? matchedText(hit.source, { ...row, customer }, bodies.get(hit.messageId ?? ""));
@@ -208,8 +238,8 @@ export async function searchConversations(db: Db, o: SearchOptions) {
   });
   return {
     items,
-    nextCursor: offset + o.limit < rows.length ? encodeOffset(offset + o.limit) : null,
-    total: rows.length,
+    nextCursor: offset + o.limit < candidates.length ? encodeOffset(offset + o.limit) : null,
+    total: candidates.length,
     /** true when more conversations matched than are ranked (SEARCH_CAP) */
     capped: Math.max(messages.length, subjects.length, attachments.length, customers.length) >= SEARCH_CAP,
   };

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
 import { conflict, notFound } from "../errors";
-import { smsRecipient } from "../customers/sms-consent";
+import { requireSmsRecipient } from "../customers/sms-consent";
 import { subjectFromBody } from "./ingest";
 import { reply, ZReply } from "./reply";
 
@@ -31,16 +31,7 @@ export async function startConversation(db: Db, agentId: string, input: z.input<
   // Checked before anything is written, so a refusal leaves no empty conversation behind.
   if (s.channel === "email" && !customer.identities.length)
     throw conflict("email_unreachable", "This customer has no email address. Add one, or write by SMS.");
-  if (s.channel === "sms") {
-    const { phone, hasPhone } = await smsRecipient(db, customer.id);
-    if (!phone)
-      throw conflict(
-        "sms_unreachable",
-        hasPhone
-          ? "This customer opted out of SMS (they texted STOP). Write by email."
-          : "This customer has no phone number. Add one, or write by email.",
-      );
-  }
+  if (s.channel === "sms") await requireSmsRecipient(db, customer.id, "Write by email.");
   const now = new Date();
   const conversation = await db.$transaction(async (tx) => {
     const c = await tx.conversation.create({

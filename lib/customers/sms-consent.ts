@@ -2,6 +2,7 @@
 // with Advanced Opt-Out); we record the state so no reply goes to a number that said STOP.
 import type { Db, Tx } from "../db/client";
 import { recordEvent } from "../audit/record-event";
+import { conflict } from "../errors";
 
 const STOP_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"]);
 const START_WORDS = new Set(["START", "YES", "UNSTOP", "OPTIN"]);
@@ -42,4 +43,17 @@ export async function smsRecipient(db: Db | Tx, customerId: string) {
   });
   const reachable = phones.find((p) => !p.optedOutAt);
   return { phone: reachable?.value, hasPhone: phones.length > 0 };
+}
+
+/**
+ * The number to text a customer on, or a 409 saying why there is none — `otherwise` tells the agent what
+ * to do instead ("Reply on another channel.").
+ */
+export async function requireSmsRecipient(db: Db | Tx, customerId: string, otherwise: string): Promise<string> {
+  const { phone, hasPhone } = await smsRecipient(db, customerId);
+  if (phone) return phone;
+  throw conflict(
+    "sms_unreachable",
+    `${hasPhone ? "This customer opted out of SMS (they texted STOP)." : "This customer has no phone number."} ${otherwise}`,
+  );
 }

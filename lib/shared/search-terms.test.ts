@@ -7,6 +7,9 @@ describe("search terms", () => {
     expect(fts5Query(["refund", "stat"])).toBe(`"refund" "stat"*`);
     expect(tsQuery(["refund", "stat"])).toBe("refund & stat:*");
     expect(searchWords("a b c d e f g h i j")).toHaveLength(8);
+    // A last word under three characters is a word, not a prefix.
+    expect(fts5Query(["refund", "st"])).toBe(`"refund" "st"`);
+    expect(tsQuery(["st"])).toBe("st");
   });
 
   it("reads a phone number as its digits and anything else as folded text, from three characters", () => {

@@ -18,17 +18,22 @@ export function searchWords(query: string): string[] {
 }
 
 /**
- * SQLite FTS5 syntax: every word must appear; the last one may be the start of
- * a word, so results follow as the agent types. Words are quoted, so nothing in
+ * The last word may be the start of a longer one (results follow as the agent types) from three
+ * characters: a shorter start matches most of the vocabulary, which costs more than it finds.
+ */
+const isPrefix = (words: string[], i: number) => i === words.length - 1 && words[i]!.length >= 3;
+
+/**
+ * SQLite FTS5 syntax: every word must appear, the last may be a prefix. Words are quoted, so nothing in
  * them is read as an operator.
  */
 export function fts5Query(words: string[]): string {
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? "*" : ""}`).join(" ");
+  return words.map((w, i) => `"${w}"${isPrefix(words, i) ? "*" : ""}`).join(" ");
 }
 
 /** PostgreSQL to_tsquery syntax with the same meaning as fts5Query. Words are letters and digits only. */
 export function tsQuery(words: string[]): string {
-  return words.map((w, i) => `${w}${i === words.length - 1 ? ":*" : ""}`).join(" & ");
+  return words.map((w, i) => `${w}${isPrefix(words, i) ? ":*" : ""}`).join(" & ");
 }
 
 /**
@@ -56,8 +61,7 @@ export function snippet(text: string, words: string[], maxChars = 160): SnippetP
   const found: Array<{ start: number; end: number }> = [];
   for (const m of plain.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu)) {
     const word = fold(m[0]);
-    const last = words.length - 1;
-    if (words.some((w, i) => word === w || (i === last && word.startsWith(w))))
+    if (words.some((w, i) => word === w || (isPrefix(words, i) && word.startsWith(w))))
       found.push({ start: m.index, end: m.index + m[0].length });
   }
   const first = found[0]?.start ?? 0;

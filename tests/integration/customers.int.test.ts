@@ -1,9 +1,7 @@
 // The customer's whole story through the API: adding and editing customers,
 // their identities and attributes, and an agent starting a conversation that
 // the customer's answer threads back into.
-import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
 import * as attributes from "@/app/api/customers/attributes/route";
 import * as conversations from "@/app/api/conversations/route";
@@ -21,6 +19,7 @@ import { drainJobs } from "@/lib/jobs/job-runner";
 import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { call, createAgent, sessionCookie } from "@/tests/helpers/factories";
+import { startSmtpSink } from "@/tests/helpers/smtp-sink";
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
 
@@ -203,21 +202,7 @@ describe("customers API", () => {
 
 describe("starting a conversation", () => {
   it("writes to a customer by email; the answer threads back into the same conversation and reopens it", async () => {
-    const received: Buffer[] = [];
-    const sink = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, _session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          received.push(Buffer.concat(chunks));
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
+    const sink = await startSmtpSink();
     try {
       const agent = await createAgent();
       const cookie = await sessionCookie(agent.id);
@@ -238,14 +223,14 @@ describe("starting a conversation", () => {
       expect(started.status).toBe(201);
       const transports = {
         email: smtpEmailTransport(db(), {
-          smtpUrl: `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`,
+          smtpUrl: sink.url,
           fromAddress: "support@omnidesk.localhost",
           fromName: "Support",
           replySecret: SECRET,
         }),
       };
       expect(await drainOutbox(db(), { transports })).toMatchObject({ delivered: 1 });
-      const sent = await simpleParser(received[0]!);
+      const sent = await simpleParser(sink.received[0]!.raw);
       expect(sent.subject).toBe(`Your renewal [#${started.json.id}]`);
       expect(sent.to && "text" in sent.to ? sent.to.text : "").toContain("gil@example.com");
 
@@ -281,7 +266,7 @@ describe("starting a conversation", () => {
       expect(c.assigneeId).toBe(agent.id);
       expect(await db().conversation.count()).toBe(1);
     } finally {
-      await new Promise<void>((resolve) => sink.close(resolve));
+      await sink.close();
     }
   });
 

@@ -16,6 +16,7 @@ import { drainJobs, type InboundHandlers } from "@/lib/jobs/job-runner";
 import { inboundHandlers } from "@/lib/runtime/inbound-handlers";
 import { blobStore } from "@/lib/storage/store";
 import { call, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
+import { startSmtpSink } from "@/tests/helpers/smtp-sink";
 import { replyAddress } from "./addresses";
 import { acceptRawEmail } from "./accept";
 import { receiveEmail, ZInboundEmailJob } from "./inbound";
@@ -393,24 +394,8 @@ describe("POST /api/email/inbound", () => {
 
 describe("outbound email", () => {
   it("sends replies over SMTP with our Message-ID, the thread's headers and a signed Reply-To; 5xx fails for good, 4xx retries", async () => {
-    const received: { raw: Buffer; to: string[] }[] = [];
-    let answer: { code: number; text: string } | null = null;
-    const sink = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, cb) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
-          if (answer) return cb(Object.assign(new Error(answer.text), { responseCode: answer.code }));
-          received.push({ raw: Buffer.concat(chunks), to: session.envelope.rcptTo.map((r) => r.address) });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
-    const { port } = sink.server.address() as AddressInfo;
+    const sink = await startSmtpSink();
+    const { received } = sink;
     try {
       const { user: _u, customer } = await createCustomerUser("Erin");
       const email = (await db().identity.findFirstOrThrow({ where: { customerId: customer.id } })).value;
@@ -423,7 +408,7 @@ describe("outbound email", () => {
       const agent = await createAgent();
       const transports = {
         email: smtpEmailTransport(db(), {
-          smtpUrl: `smtp://127.0.0.1:${port}`,
+          smtpUrl: sink.url,
           fromAddress: "support@omnidesk.localhost",
           fromName: "Omnidesk Support",
           replySecret: SECRET,
@@ -445,10 +430,10 @@ describe("outbound email", () => {
         `${messageId}@omnidesk.localhost`,
       );
 
-      answer = { code: 451, text: "4.7.1 try later" };
+      sink.refuse = { code: 451, text: "4.7.1 try later" };
       const second = await reply(db(), conversation.id, agent.id, { body: "Another" });
       expect(await drainOutbox(db(), { transports })).toEqual({ delivered: 0, retried: 1, failed: 0 });
-      answer = { code: 550, text: "5.1.1 mailbox unavailable" };
+      sink.refuse = { code: 550, text: "5.1.1 mailbox unavailable" };
       const third = await reply(db(), conversation.id, agent.id, { body: "And another" });
       const later = () => new Date(Date.now() + 3_600_000);
       await drainOutbox(db(), { transports, now: later });
@@ -457,7 +442,7 @@ describe("outbound email", () => {
         "550",
       );
     } finally {
-      await new Promise<void>((resolve) => sink.close(resolve));
+      await sink.close();
     }
   });
 });

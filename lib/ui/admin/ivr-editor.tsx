@@ -11,6 +11,7 @@ import { IvrMenuFields } from "./ivr-menu-fields";
 import { PromptFields } from "./prompt-fields";
 import { BusinessHoursFields, hoursToText, parseHours } from "./business-hours-fields";
 import { useIvrConfig, useSaveIvrConfig } from "./use-ivr-config";
+import { pathInWords } from "../shared/field-path";
 
 export function IvrEditor() {
   const q = useIvrConfig();
@@ -155,7 +156,7 @@ function IvrForm({
           <ul className="form-error" data-testid="ivr-errors">
             {fieldErrors.map((d) => (
               <li key={d.path + d.message}>
-                {d.path.replace(/^body\.config\./, "")}: {d.message}
+                {pathInWords(d.path)}: {d.message}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { api, ApiError } from "../shared/api-client";
-import { FieldError, useFieldErrors } from "../shared/field-errors";
+import { FieldError, TextAreaField, TextField, useFieldErrors } from "../shared/field-errors";
 import { CHANNEL_LABELS, formatIdentity, formatTime, IDENTITY_LABELS, STATUS_LABELS } from "../shared/format";
 import { Empty, ErrorState, FormError, Loading } from "../shared/states";
 import { StartConversationForm } from "./start-conversation-form";
@@ -168,18 +168,14 @@ function Identities({ customer: c }: { customer: CustomerView }) {
               <option value="phone">Phone</option>
             </select>
           </label>
-          <label>
-            {kind === "email" ? "Email address" : "Phone number (with country code)"}
-            <input
-              name="value"
-              type={kind === "email" ? "email" : "tel"}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              aria-invalid={!!errors.value}
-              aria-describedby={errors.value ? "identity-error" : undefined}
-            />
-            <FieldError id="identity-error" message={errors.value} />
-          </label>
+          <TextField
+            label={kind === "email" ? "Email address" : "Phone number (with country code)"}
+            name="value"
+            type={kind === "email" ? "email" : "tel"}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            error={errors.value}
+          />
           <button type="submit" className="btn" disabled={add.isPending || !value.trim()}>
             Add
           </button>
@@ -262,22 +258,22 @@ function Profile({ customer: c }: { customer: CustomerView }) {
           save.mutate(undefined);
         }}
       >
-        <label>
-          Name
-          <input
-            name="name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            disabled={disabled}
-            aria-invalid={!!errors.name}
-          />
-          <FieldError message={errors.name} />
-        </label>
-        <label>
-          Company
-          <input name="company" value={company} onChange={(e) => setCompany(e.target.value)} disabled={disabled} />
-          <FieldError message={errors.company} />
-        </label>
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          disabled={disabled}
+          error={errors.name}
+        />
+        <TextField
+          label="Company"
+          name="company"
+          value={company}
+          onChange={(e) => setCompany(e.target.value)}
+          disabled={disabled}
+          error={errors.company}
+        />
         {c.attributeDefinitions.map((d) => {
           const field = `attributes.${d.key}`;
           const set = (v: string) => setAttributes((a) => ({ ...a, [d.key]: v }));
@@ -312,17 +308,15 @@ function Profile({ customer: c }: { customer: CustomerView }) {
             </label>
           );
         })}
-        <label>
-          Notes
-          <textarea
-            name="notes"
-            rows={4}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-            disabled={disabled}
-          />
-          <FieldError message={errors.notes} />
-        </label>
+        <TextAreaField
+          label="Notes"
+          name="notes"
+          rows={4}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          disabled={disabled}
+          error={errors.notes}
+        />
         <FormError message={save.error && !Object.keys(errors).length ? save.error.message : undefined} />
         {save.isSuccess && !save.isPending && (
           <p role="status" className="muted">

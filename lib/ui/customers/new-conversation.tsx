@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
 import { api } from "../shared/api-client";
-import { FieldError, useFieldErrors } from "../shared/field-errors";
+import { TextField, useFieldErrors } from "../shared/field-errors";
 import { formatIdentity } from "../shared/format";
 import { FormError, Loading } from "../shared/states";
 import { inboxKeys } from "../inbox/query-keys";
@@ -105,11 +105,13 @@ function NewCustomer({ onCreated }: { onCreated: (id: string) => void }) {
           create.mutate();
         }}
       >
-        <label>
-          Name
-          <input name="name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name} />
-          <FieldError message={errors.name} />
-        </label>
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
         <label>
           Email address
           <input name="email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { api } from "../shared/api-client";
-import { FieldError, useFieldErrors } from "../shared/field-errors";
+import { TextAreaField, TextField, useFieldErrors } from "../shared/field-errors";
 import { FormError } from "../shared/states";
 import { inboxKeys } from "../inbox/query-keys";
 import type { CustomerView } from "./use-customer";
@@ -72,31 +72,23 @@ export function StartConversationForm({ customer }: { customer: Pick<CustomerVie
         </label>
       </fieldset>
       {channel === "email" && (
-        <label>
-          Subject
-          <input
-            name="subject"
-            value={subject}
-            onChange={(e) => setSubject(e.target.value)}
-            maxLength={200}
-            aria-invalid={!!errors.subject}
-            aria-describedby={errors.subject ? "start-subject-error" : undefined}
-          />
-          <FieldError id="start-subject-error" message={errors.subject} />
-        </label>
-      )}
-      <label>
-        Message
-        <textarea
-          name="body"
-          rows={5}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={!!errors.body}
-          aria-describedby={errors.body ? "start-body-error" : undefined}
+        <TextField
+          label="Subject"
+          name="subject"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          maxLength={200}
+          error={errors.subject}
         />
-        <FieldError id="start-body-error" message={errors.body} />
-      </label>
+      )}
+      <TextAreaField
+        label="Message"
+        name="body"
+        rows={5}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={errors.body}
+      />
       <FormError message={start.error && !Object.keys(errors).length ? start.error.message : undefined} />
       <button type="submit" className="btn btn-primary" disabled={start.isPending || (!hasEmail && !!smsOff)}>
         {start.isPending ? "Sending…" : channel === "email" ? "Send email" : "Send SMS"}

@@ -9,6 +9,7 @@ import { customIdOf, StatusOptions } from "../shared/status-options";
 import { FormError } from "../shared/states";
 import { useAgents } from "./use-agents";
 import { useBulkAction } from "./use-inbox";
+import { NamedOptions } from "../shared/named-options";
 
 type Change = Omit<TBulkAction, "ids">;
 
@@ -50,11 +51,7 @@ export function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) 
       >
         <option value="">Assign to…</option>
         <option value="-">Nobody (unassign)</option>
-        {agents.data?.agents.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
+        <NamedOptions items={agents.data?.agents} />
       </select>
       <select
         aria-label="Move selected to team"
@@ -64,11 +61,7 @@ export function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) 
       >
         <option value="">Team…</option>
         <option value="-">No team</option>
-        {agents.data?.teams.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
+        <NamedOptions items={agents.data?.teams} />
       </select>
       <select
         aria-label="Set status of selected"

@@ -18,6 +18,7 @@ import { useReportActivity } from "./use-report-activity";
 import { SlaBadge, useNow } from "../shared/sla";
 import { ConversationTools } from "./conversation-tools";
 import { plural } from "@/lib/shared/plural";
+import { NamedOptions } from "../shared/named-options";
 
 export function ConversationPane({ id, viewerId }: { id: number; viewerId: string }) {
   const q = useConversation(id);
@@ -103,11 +104,7 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
           disabled={update.isPending || agents.isPending}
         >
           <option value="">Unassigned</option>
-          {agents.data?.agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.id === viewerId ? `${a.name} (me)` : a.name}
-            </option>
-          ))}
+          <NamedOptions items={agents.data?.agents} label={(a) => (a.id === viewerId ? `${a.name} (me)` : a.name)} />
         </select>
       </label>
       <label>
@@ -118,11 +115,7 @@ function ConversationControls({ conversation: c, viewerId }: { conversation: Con
           disabled={update.isPending || agents.isPending}
         >
           <option value="">No team</option>
-          {agents.data?.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <NamedOptions items={agents.data?.teams} />
         </select>
       </label>
       {c.assignee?.id !== viewerId && (

@@ -6,6 +6,7 @@ import { PRIORITIES } from "@/lib/shared/vocabulary";
 import { customIdOf, customValue, StatusOptions } from "../shared/status-options";
 import type { InboxFilters } from "./query-keys";
 import { useAgents } from "./use-agents";
+import { NamedOptions } from "../shared/named-options";
 
 export function InboxFilterFields({
   filters,
@@ -41,24 +42,14 @@ export function InboxFilterFields({
           <option value="">Anyone</option>
           <option value="me">Me</option>
           <option value="unassigned">Unassigned</option>
-          {agents.data?.agents
-            .filter((a) => a.id !== viewerId)
-            .map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+          <NamedOptions items={agents.data?.agents.filter((a) => a.id !== viewerId)} />
         </select>
       </label>
       <label>
         Team
         <select value={filters.team ?? ""} onChange={(e) => set("team")(e.target.value)}>
           <option value="">Any team</option>
-          {agents.data?.teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <NamedOptions items={agents.data?.teams} />
         </select>
       </label>
       <label>

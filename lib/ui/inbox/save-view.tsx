@@ -1,7 +1,7 @@
 "use client";
 // Saves the inbox's current filters as a named view, personal or shared with every agent.
 import { useRef, useState } from "react";
-import { FieldError, useFieldErrors } from "../shared/field-errors";
+import { FieldError, TextField, useFieldErrors } from "../shared/field-errors";
 import { FormError } from "../shared/states";
 import { useDeleteView, useSaveView } from "../shell/use-views";
 import type { InboxFilters } from "./query-keys";
@@ -23,18 +23,14 @@ export function SaveView({ filters, onSaved }: { filters: InboxFilters; onSaved:
       }}
       noValidate
     >
-      <label>
-        View name
-        <input
-          name="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={60}
-          aria-invalid={!!errors.name}
-          aria-describedby={errors.name ? "save-view-name-error" : undefined}
-        />
-        <FieldError id="save-view-name-error" message={errors.name} />
-      </label>
+      <TextField
+        label="View name"
+        name="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={60}
+        error={errors.name}
+      />
       <label className="check">
         <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Share with every agent
       </label>

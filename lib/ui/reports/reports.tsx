@@ -11,6 +11,7 @@ import type { Json } from "../shared/api-client";
 import { ChannelOptions } from "../shared/channel-options";
 import { searchString } from "../shared/search-string";
 import { type ReportData, type ReportFilters, useReports } from "./use-reports";
+import { NamedOptions } from "../shared/named-options";
 
 type Figures = Json<ReportFigures>;
 
@@ -65,22 +66,14 @@ export function Reports() {
           Team
           <select value={filters.team ?? ""} onChange={(e) => set("team", e.target.value)}>
             <option value="">All</option>
-            {agents.data?.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <NamedOptions items={agents.data?.teams} />
           </select>
         </label>
         <label>
           Agent
           <select value={filters.agent ?? ""} onChange={(e) => set("agent", e.target.value)}>
             <option value="">All</option>
-            {agents.data?.agents.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            <NamedOptions items={agents.data?.agents} />
           </select>
         </label>
       </div>

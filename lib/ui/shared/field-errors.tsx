@@ -2,7 +2,14 @@
 // A form's validation errors next to their fields, in words: the server's
 // per-field problems (`details: [{ path: "body.name", message }]`) keyed by the
 // field's name, and the first field with one focused.
-import { useEffect, type RefObject } from "react";
+import {
+  useEffect,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type TextareaHTMLAttributes,
+} from "react";
 import { ApiError } from "./api-client";
 
 export type FieldErrors = Record<string, string>;
@@ -50,5 +57,36 @@ export function FieldError({ id, message }: { id?: string; message?: string }) {
     <span id={id} className="field-error" role="alert">
       {message}
     </span>
+  );
+}
+
+type FieldProps = { label: ReactNode; name: string; error?: string };
+
+/** A labelled input with its error under it, tied to it for screen readers. */
+export function TextField({ label, name, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <label>
+      {label}
+      <input name={name} aria-invalid={!!error} aria-describedby={error ? id : undefined} {...input} />
+      <FieldError id={id} message={error} />
+    </label>
+  );
+}
+
+/** TextField's multi-line twin. */
+export function TextAreaField({
+  label,
+  name,
+  error,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  return (
+    <label>
+      {label}
+      <textarea name={name} aria-invalid={!!error} aria-describedby={error ? id : undefined} {...textarea} />
+      <FieldError id={id} message={error} />
+    </label>
   );
 }

@@ -2,13 +2,14 @@
 // Small pieces the automation cards share: reading form values, a checkbox group, a select of
 // teams or agents, and the server's validation message in words.
 import { ApiError } from "../../shared/api-client";
+import { pathInWords } from "../../shared/field-path";
 
-/** The server's message, with the first field problem it names. */
+/** The first field problem the server names, in words ("Rule 3 › condition 1: …"), else its message. */
 export function saveError(error: unknown): string | null {
   if (!error) return null;
   if (error instanceof ApiError && Array.isArray(error.details) && error.details.length) {
     const d = error.details[0] as { path?: string; message?: string };
-    return `${error.message}: ${d.path ? `${d.path}: ` : ""}${d.message ?? ""}`;
+    return d.path ? `${pathInWords(d.path)}: ${d.message ?? ""}` : (d.message ?? error.message);
   }
   return error instanceof Error ? error.message : "Could not save.";
 }

@@ -41,10 +41,10 @@ CREATE INDEX "SavedView_shared_idx" ON "SavedView"("shared");
 -- in step by triggers, so the index changes in the same transaction as the row. A later migration that
 -- redefines one of these tables (Prisma's "RedefineTables") drops its triggers and renumbers its rowids:
 -- it must create them again and 'rebuild' (lib/conversations/search.int.test.ts fails otherwise).
-CREATE VIRTUAL TABLE "MessageFts" USING fts5(body, content='Message', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE "ConversationFts" USING fts5(subject, content='Conversation', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE "CustomerFts" USING fts5(name, content='Customer', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE "AttachmentFts" USING fts5(filename, content='Attachment', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE "MessageFts" USING fts5(body, content='Message', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='3');
+CREATE VIRTUAL TABLE "ConversationFts" USING fts5(subject, content='Conversation', content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='3');
+CREATE VIRTUAL TABLE "CustomerFts" USING fts5(name, content='Customer', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='3');
+CREATE VIRTUAL TABLE "AttachmentFts" USING fts5(filename, content='Attachment', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='3');
 -- Email addresses and phone numbers are found by any fragment of three characters or more.
 CREATE VIRTUAL TABLE "IdentityTrgm" USING fts5(value, content='Identity', content_rowid='rowid', tokenize='trigram');
 
