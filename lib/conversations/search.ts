@@ -39,9 +39,10 @@ export interface SearchScope {
 type Provider = "sqlite" | "postgres";
 
 /**
- * A word in most messages would make SQLite rank every one of them: agents' searches rank the newest
- * RECENT_MATCHES matching messages (all of them for any word rarer than that). FTS5 walks a word's
- * matches newest first and stops there, so the cost no longer grows with the history.
+ * A word in most messages would have every one of them ranked: searches rank the newest RECENT_MATCHES
+ * matching messages (and subjects) — all of them for any word rarer than that. SQLite's FTS5 walks a
+ * word's matches newest first and stops there; PostgreSQL walks the newest messages by "createdAt" when
+ * the word is common and the GIN index when it is rare.
  */
 export const RECENT_MATCHES = 5000;
 
@@ -69,13 +70,17 @@ async function messageHits(db: Db, p: Provider, words: string[], scope: SearchSc
   const own = scope.customerId
     ? Prisma.sql`AND m."direction" <> 'note' AND m."conversationId" IN (SELECT "id" FROM "Conversation" WHERE "customerId" = ${scope.customerId})`
     : Prisma.empty;
+  // "searchVector" is the stored to_tsvector of the body (PostgreSQL only, migration 0020).
+  const q = Prisma.sql`to_tsquery('simple', ${tsQuery(words)})`;
   const rows = await db.$queryRaw<Array<{ cid: number; score: number; mid: string }>>`
     SELECT cid, score, mid FROM (
-      SELECT DISTINCT ON (m."conversationId") m."conversationId" AS cid, m."id" AS mid,
-             ts_rank(${tsVector(Prisma.sql`m."body"`)}, q) AS score
-      FROM "Message" m, to_tsquery('simple', ${tsQuery(words)}) q
-      WHERE ${tsVector(Prisma.sql`m."body"`)} @@ q ${own}
-      ORDER BY m."conversationId", score DESC
+      SELECT DISTINCT ON (r.cid) r.cid, r.mid, ts_rank(r.v, ${q}) AS score
+      FROM (
+        SELECT m."conversationId" AS cid, m."id" AS mid, m."searchVector" AS v
+        FROM "Message" m WHERE m."searchVector" @@ ${q} ${own}
+        ORDER BY m."createdAt" DESC LIMIT ${RECENT_MATCHES}
+      ) r
+      ORDER BY r.cid, score DESC
     ) best ORDER BY score DESC LIMIT ${SEARCH_CAP}`;
   return rows.map((r) => ({ conversationId: Number(r.cid), score: Number(r.score), messageId: r.mid }));
 }
@@ -91,9 +96,12 @@ async function subjectHits(db: Db, p: Provider, words: string[], scope: SearchSc
           ${scope.customerId ? Prisma.empty : newestMatches("ConversationFts", fts5Query(words))}
         ORDER BY score DESC LIMIT ${SEARCH_CAP}`
       : await db.$queryRaw<Array<{ cid: number; score: number }>>`
-        SELECT c."id" AS cid, ts_rank(${tsVector(Prisma.sql`c."subject"`)}, q) AS score
-        FROM "Conversation" c, to_tsquery('simple', ${tsQuery(words)}) q
-        WHERE ${tsVector(Prisma.sql`c."subject"`)} @@ q ${own}
+        SELECT cid, ts_rank(${tsVector(Prisma.sql`subject`)}, to_tsquery('simple', ${tsQuery(words)})) AS score
+        FROM (
+          SELECT c."id" AS cid, c."subject" AS subject FROM "Conversation" c
+          WHERE ${tsVector(Prisma.sql`c."subject"`)} @@ to_tsquery('simple', ${tsQuery(words)}) ${own}
+          ORDER BY c."id" DESC LIMIT ${RECENT_MATCHES}
+        ) recent
         ORDER BY score DESC LIMIT ${SEARCH_CAP}`;
   return rows.map((r) => ({ conversationId: Number(r.cid), score: Number(r.score) }));
 }

@@ -41,8 +41,8 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
   const selection = useSelection();
   const [panel, setPanel] = useState<"filters" | "save" | null>(null);
   const [query, setQuery] = useState(filters.q ?? "");
-  const query_ = params.toString();
-  const hrefOf = useCallback((id: number) => `/inbox/${id}${query_ ? `?${query_}` : ""}`, [query_]);
+  const currentQuery = params.toString();
+  const hrefOf = useCallback((id: number) => `/inbox/${id}${currentQuery ? `?${currentQuery}` : ""}`, [currentQuery]);
   const setFilters = (change: InboxFilters) => {
     // A changed filter is no longer the named view (until saved as one).
     const next = { ...filters, ...change };
@@ -50,8 +50,6 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
   };
   const activeFilters = Object.keys(filters).filter((k) => k !== "q" && k !== "sort").length;
   const noFilters = !activeFilters && !filters.q;
-  const isNewHelpdesk =
-    noFilters && !!views.data && views.data.views.every((v) => v.kind !== "built-in" || v.count === 0);
 
   return (
     <main className={`inbox${selectedId ? " has-conversation" : ""}`}>
@@ -122,14 +120,15 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
           filters={filters}
           selectedId={selectedId}
           selection={selection}
-          isNewHelpdesk={isNewHelpdesk}
+          // With no filter at all, an empty list means an empty helpdesk.
+          isNewHelpdesk={noFilters}
           hrefOf={hrefOf}
         />
       </section>
       <section className="inbox-main" aria-label="Conversation">
         {selectedId ? (
           <>
-            <Link href={`/inbox${query_ ? `?${query_}` : ""}`} className="back-link">
+            <Link href={`/inbox${currentQuery ? `?${currentQuery}` : ""}`} className="back-link">
               ← Back to the list
             </Link>
             <ConversationPane id={selectedId} viewerId={viewerId} />
