@@ -9,11 +9,14 @@ import { badRequest, conflict, notFound } from "../errors";
 import { enqueueDelivery } from "../jobs/outbox";
 import { requireSmsRecipient } from "../customers/sms-consent";
 import { ZChannel, type TChannel } from "../shared/vocabulary";
+import { updateConversation } from "./update-conversation";
 
 export const ZReply = z.strictObject({
   body: z.string().trim().min(1, "Write a message first").max(50_000),
   internal: z.boolean().optional(),
   channel: ZChannel.optional(),
+  /** "send and solve": the conversation is solved once the reply is stored */
+  solve: z.boolean().optional(),
 });
 export type TReply = z.infer<typeof ZReply>;
 
@@ -50,7 +53,8 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
     throw badRequest("channel_not_replyable", `Replies can't go out by ${channel}; pick another channel.`);
   }
 
-  if (!internal && channel === "sms") await requireSmsRecipient(db, conversation.customerId, "Reply on another channel.");
+  if (!internal && channel === "sms")
+    await requireSmsRecipient(db, conversation.customerId, "Reply on another channel.");
 
   const now = new Date();
   const messageId = await db.$transaction(async (tx) => {
@@ -89,6 +93,7 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
     });
     return message.id;
   });
+  if (input.solve) await updateConversation(db, conversationId, authorUserId, { status: "solved" });
   return { messageId, channel, internal };
 }
 

@@ -24,6 +24,7 @@ import { postVisitorImage } from "@/lib/channels/chat/visitor-images";
 import { issueVisitorToken, newVisitorId } from "@/lib/channels/chat/visitor-token";
 import { createToken } from "@/lib/tokens/api-tokens";
 import { createSavedView } from "@/lib/conversations/views";
+import { createCannedReply } from "@/lib/conversations/canned-replies";
 import { findAccount } from "@/lib/users/accounts";
 import { call, type CallOptions, createAgent, createCustomerUser, sessionCookie } from "@/tests/helpers/factories";
 import { inboundSms, sid, signedTwilioPost } from "@/tests/helpers/twilio";
@@ -190,6 +191,7 @@ async function fixtures() {
   const failedJob = await db().outboxJob.create({
     data: { kind: "inbound.sms", payload: JSON.stringify(inboundSms()), status: "failed", lastError: "matrix" },
   });
+  const canned = await createCannedReply(db(), admin.id, { title: "Hi", shortcut: "hi", body: "Hello" });
   const view = await createSavedView(db(), admin.id, { name: "matrix", filters: { channel: "sms" } });
   const agentToken = await createToken(db(), (await findAccount(db(), agent.id))!, {
     name: "agent's",
@@ -220,6 +222,10 @@ async function fixtures() {
       customerId: b.customer.id,
       identityId: (await db().identity.findFirstOrThrow({ where: { customerId: b.customer.id } })).id,
       viewId: view.id,
+      cannedId: canned.id,
+      sharedCannedId: (
+        await createCannedReply(db(), admin.id, { title: "All", shortcut: "all", body: "Hi", shared: true })
+      ).id,
     },
   };
 }
@@ -227,8 +233,11 @@ async function fixtures() {
 type Fixtures = Awaited<ReturnType<typeof fixtures>>;
 
 function paramsFor(path: string, f: Fixtures): Record<string, string> | undefined {
+  if (path === "/api/conversations/{id}/canned-replies/{replyId}")
+    return { id: f.params.id, replyId: f.params.sharedCannedId };
   if (path.startsWith("/api/conversations/{id}") || path.startsWith("/api/portal/conversations/{id}"))
     return { id: f.params.id };
+  if (path === "/api/canned-replies/{id}") return { id: f.params.cannedId };
   if (path === "/api/attachments/{key}") return { key: f.params.key };
   if (path === "/api/messages/{id}/raw") return { id: f.params.messageId };
   if (path === "/api/tokens/{id}") return { id: f.params.tokenId };

@@ -18,60 +18,63 @@ import * as route14 from "../admin/webhooks/route";
 import * as route15 from "../agents/route";
 import * as route16 from "../attachments/[key]/route";
 import * as route17 from "../auth/[...nextauth]/route";
-import * as route18 from "../conversations/[id]/activity/route";
-import * as route19 from "../conversations/[id]/merge/route";
-import * as route20 from "../conversations/[id]/messages/route";
-import * as route21 from "../conversations/[id]/route";
-import * as route22 from "../conversations/bulk/route";
-import * as route23 from "../conversations/route";
-import * as route24 from "../csat/[token]/route";
-import * as route25 from "../customers/[id]/identities/[identityId]/route";
-import * as route26 from "../customers/[id]/identities/route";
-import * as route27 from "../customers/[id]/merge/route";
-import * as route28 from "../customers/[id]/route";
-import * as route29 from "../customers/attributes/route";
-import * as route30 from "../customers/merges/[id]/undo/route";
-import * as route31 from "../customers/route";
-import * as route32 from "../dev/outbox/route";
-import * as route33 from "../email/inbound/route";
-import * as route34 from "../health/route";
-import * as route35 from "../inbound/failed/[id]/original/route";
-import * as route36 from "../inbound/failed/[id]/retry/route";
-import * as route37 from "../inbound/failed/route";
-import * as route38 from "../me/2fa/enable/route";
-import * as route39 from "../me/2fa/route";
-import * as route40 from "../me/presence/route";
-import * as route41 from "../me/route";
-import * as route42 from "../messages/[id]/raw/route";
-import * as route43 from "../portal/conversations/[id]/messages/route";
-import * as route44 from "../portal/conversations/[id]/route";
-import * as route45 from "../portal/conversations/route";
-import * as route46 from "../portal/signup/route";
-import * as route47 from "../ready/route";
-import * as route48 from "../reports/export/route";
-import * as route49 from "../reports/route";
-import * as route50 from "../sessions/[id]/route";
-import * as route51 from "../sessions/route";
-import * as route52 from "../stream/route";
-import * as route53 from "../tokens/[id]/route";
-import * as route54 from "../tokens/route";
-import * as route55 from "../twilio/sms/route";
-import * as route56 from "../twilio/sms/status/route";
-import * as route57 from "../twilio/voice/menu/route";
-import * as route58 from "../twilio/voice/recording/route";
-import * as route59 from "../twilio/voice/route";
-import * as route60 from "../twilio/voice/status/route";
-import * as route61 from "../twilio/voice/transcription/route";
-import * as route62 from "../twilio/voice/wait/route";
-import * as route63 from "../views/[id]/route";
-import * as route64 from "../views/route";
-import * as route65 from "../widget/attachments/[key]/route";
-import * as route66 from "../widget/attachments/route";
-import * as route67 from "../widget/messages/route";
-import * as route68 from "../widget/seen/route";
-import * as route69 from "../widget/session/route";
-import * as route70 from "../widget/stream/route";
-import * as route71 from "../widget/typing/route";
+import * as route18 from "../canned-replies/[id]/route";
+import * as route19 from "../canned-replies/route";
+import * as route20 from "../conversations/[id]/activity/route";
+import * as route21 from "../conversations/[id]/canned-replies/[replyId]/route";
+import * as route22 from "../conversations/[id]/merge/route";
+import * as route23 from "../conversations/[id]/messages/route";
+import * as route24 from "../conversations/[id]/route";
+import * as route25 from "../conversations/bulk/route";
+import * as route26 from "../conversations/route";
+import * as route27 from "../csat/[token]/route";
+import * as route28 from "../customers/[id]/identities/[identityId]/route";
+import * as route29 from "../customers/[id]/identities/route";
+import * as route30 from "../customers/[id]/merge/route";
+import * as route31 from "../customers/[id]/route";
+import * as route32 from "../customers/attributes/route";
+import * as route33 from "../customers/merges/[id]/undo/route";
+import * as route34 from "../customers/route";
+import * as route35 from "../dev/outbox/route";
+import * as route36 from "../email/inbound/route";
+import * as route37 from "../health/route";
+import * as route38 from "../inbound/failed/[id]/original/route";
+import * as route39 from "../inbound/failed/[id]/retry/route";
+import * as route40 from "../inbound/failed/route";
+import * as route41 from "../me/2fa/enable/route";
+import * as route42 from "../me/2fa/route";
+import * as route43 from "../me/presence/route";
+import * as route44 from "../me/route";
+import * as route45 from "../messages/[id]/raw/route";
+import * as route46 from "../portal/conversations/[id]/messages/route";
+import * as route47 from "../portal/conversations/[id]/route";
+import * as route48 from "../portal/conversations/route";
+import * as route49 from "../portal/signup/route";
+import * as route50 from "../ready/route";
+import * as route51 from "../reports/export/route";
+import * as route52 from "../reports/route";
+import * as route53 from "../sessions/[id]/route";
+import * as route54 from "../sessions/route";
+import * as route55 from "../stream/route";
+import * as route56 from "../tokens/[id]/route";
+import * as route57 from "../tokens/route";
+import * as route58 from "../twilio/sms/route";
+import * as route59 from "../twilio/sms/status/route";
+import * as route60 from "../twilio/voice/menu/route";
+import * as route61 from "../twilio/voice/recording/route";
+import * as route62 from "../twilio/voice/route";
+import * as route63 from "../twilio/voice/status/route";
+import * as route64 from "../twilio/voice/transcription/route";
+import * as route65 from "../twilio/voice/wait/route";
+import * as route66 from "../views/[id]/route";
+import * as route67 from "../views/route";
+import * as route68 from "../widget/attachments/[key]/route";
+import * as route69 from "../widget/attachments/route";
+import * as route70 from "../widget/messages/route";
+import * as route71 from "../widget/seen/route";
+import * as route72 from "../widget/session/route";
+import * as route73 from "../widget/stream/route";
+import * as route74 from "../widget/typing/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/account/password-reset/confirm", methods: route0 },
@@ -92,58 +95,61 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/agents", methods: route15 },
   { path: "/api/attachments/{key}", methods: route16 },
   { path: "/api/auth/{nextauth}", methods: route17 },
-  { path: "/api/conversations/{id}/activity", methods: route18 },
-  { path: "/api/conversations/{id}/merge", methods: route19 },
-  { path: "/api/conversations/{id}/messages", methods: route20 },
-  { path: "/api/conversations/{id}", methods: route21 },
-  { path: "/api/conversations/bulk", methods: route22 },
-  { path: "/api/conversations", methods: route23 },
-  { path: "/api/csat/{token}", methods: route24 },
-  { path: "/api/customers/{id}/identities/{identityId}", methods: route25 },
-  { path: "/api/customers/{id}/identities", methods: route26 },
-  { path: "/api/customers/{id}/merge", methods: route27 },
-  { path: "/api/customers/{id}", methods: route28 },
-  { path: "/api/customers/attributes", methods: route29 },
-  { path: "/api/customers/merges/{id}/undo", methods: route30 },
-  { path: "/api/customers", methods: route31 },
-  { path: "/api/dev/outbox", methods: route32 },
-  { path: "/api/email/inbound", methods: route33 },
-  { path: "/api/health", methods: route34 },
-  { path: "/api/inbound/failed/{id}/original", methods: route35 },
-  { path: "/api/inbound/failed/{id}/retry", methods: route36 },
-  { path: "/api/inbound/failed", methods: route37 },
-  { path: "/api/me/2fa/enable", methods: route38 },
-  { path: "/api/me/2fa", methods: route39 },
-  { path: "/api/me/presence", methods: route40 },
-  { path: "/api/me", methods: route41 },
-  { path: "/api/messages/{id}/raw", methods: route42 },
-  { path: "/api/portal/conversations/{id}/messages", methods: route43 },
-  { path: "/api/portal/conversations/{id}", methods: route44 },
-  { path: "/api/portal/conversations", methods: route45 },
-  { path: "/api/portal/signup", methods: route46 },
-  { path: "/api/ready", methods: route47 },
-  { path: "/api/reports/export", methods: route48 },
-  { path: "/api/reports", methods: route49 },
-  { path: "/api/sessions/{id}", methods: route50 },
-  { path: "/api/sessions", methods: route51 },
-  { path: "/api/stream", methods: route52 },
-  { path: "/api/tokens/{id}", methods: route53 },
-  { path: "/api/tokens", methods: route54 },
-  { path: "/api/twilio/sms", methods: route55 },
-  { path: "/api/twilio/sms/status", methods: route56 },
-  { path: "/api/twilio/voice/menu", methods: route57 },
-  { path: "/api/twilio/voice/recording", methods: route58 },
-  { path: "/api/twilio/voice", methods: route59 },
-  { path: "/api/twilio/voice/status", methods: route60 },
-  { path: "/api/twilio/voice/transcription", methods: route61 },
-  { path: "/api/twilio/voice/wait", methods: route62 },
-  { path: "/api/views/{id}", methods: route63 },
-  { path: "/api/views", methods: route64 },
-  { path: "/api/widget/attachments/{key}", methods: route65 },
-  { path: "/api/widget/attachments", methods: route66 },
-  { path: "/api/widget/messages", methods: route67 },
-  { path: "/api/widget/seen", methods: route68 },
-  { path: "/api/widget/session", methods: route69 },
-  { path: "/api/widget/stream", methods: route70 },
-  { path: "/api/widget/typing", methods: route71 },
+  { path: "/api/canned-replies/{id}", methods: route18 },
+  { path: "/api/canned-replies", methods: route19 },
+  { path: "/api/conversations/{id}/activity", methods: route20 },
+  { path: "/api/conversations/{id}/canned-replies/{replyId}", methods: route21 },
+  { path: "/api/conversations/{id}/merge", methods: route22 },
+  { path: "/api/conversations/{id}/messages", methods: route23 },
+  { path: "/api/conversations/{id}", methods: route24 },
+  { path: "/api/conversations/bulk", methods: route25 },
+  { path: "/api/conversations", methods: route26 },
+  { path: "/api/csat/{token}", methods: route27 },
+  { path: "/api/customers/{id}/identities/{identityId}", methods: route28 },
+  { path: "/api/customers/{id}/identities", methods: route29 },
+  { path: "/api/customers/{id}/merge", methods: route30 },
+  { path: "/api/customers/{id}", methods: route31 },
+  { path: "/api/customers/attributes", methods: route32 },
+  { path: "/api/customers/merges/{id}/undo", methods: route33 },
+  { path: "/api/customers", methods: route34 },
+  { path: "/api/dev/outbox", methods: route35 },
+  { path: "/api/email/inbound", methods: route36 },
+  { path: "/api/health", methods: route37 },
+  { path: "/api/inbound/failed/{id}/original", methods: route38 },
+  { path: "/api/inbound/failed/{id}/retry", methods: route39 },
+  { path: "/api/inbound/failed", methods: route40 },
+  { path: "/api/me/2fa/enable", methods: route41 },
+  { path: "/api/me/2fa", methods: route42 },
+  { path: "/api/me/presence", methods: route43 },
+  { path: "/api/me", methods: route44 },
+  { path: "/api/messages/{id}/raw", methods: route45 },
+  { path: "/api/portal/conversations/{id}/messages", methods: route46 },
+  { path: "/api/portal/conversations/{id}", methods: route47 },
+  { path: "/api/portal/conversations", methods: route48 },
+  { path: "/api/portal/signup", methods: route49 },
+  { path: "/api/ready", methods: route50 },
+  { path: "/api/reports/export", methods: route51 },
+  { path: "/api/reports", methods: route52 },
+  { path: "/api/sessions/{id}", methods: route53 },
+  { path: "/api/sessions", methods: route54 },
+  { path: "/api/stream", methods: route55 },
+  { path: "/api/tokens/{id}", methods: route56 },
+  { path: "/api/tokens", methods: route57 },
+  { path: "/api/twilio/sms", methods: route58 },
+  { path: "/api/twilio/sms/status", methods: route59 },
+  { path: "/api/twilio/voice/menu", methods: route60 },
+  { path: "/api/twilio/voice/recording", methods: route61 },
+  { path: "/api/twilio/voice", methods: route62 },
+  { path: "/api/twilio/voice/status", methods: route63 },
+  { path: "/api/twilio/voice/transcription", methods: route64 },
+  { path: "/api/twilio/voice/wait", methods: route65 },
+  { path: "/api/views/{id}", methods: route66 },
+  { path: "/api/views", methods: route67 },
+  { path: "/api/widget/attachments/{key}", methods: route68 },
+  { path: "/api/widget/attachments", methods: route69 },
+  { path: "/api/widget/messages", methods: route70 },
+  { path: "/api/widget/seen", methods: route71 },
+  { path: "/api/widget/session", methods: route72 },
+  { path: "/api/widget/stream", methods: route73 },
+  { path: "/api/widget/typing", methods: route74 },
 ];

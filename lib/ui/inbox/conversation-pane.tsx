@@ -4,17 +4,15 @@ import { EmailHtml } from "./email-html";
 import { ApiError } from "../shared/api-client";
 import { CustomerSidePane } from "../customers/customer-side-pane";
 import { formatIdentity } from "../shared/format";
-import { useState, type FormEvent } from "react";
-import { CHANNELS, PRIORITIES, type TChannel, type TPriority, type TStatus } from "@/lib/shared/vocabulary";
+import { PRIORITIES, type TPriority, type TStatus } from "@/lib/shared/vocabulary";
 import { CHANNEL_LABELS, formatTime, STATUS_LABELS } from "../shared/format";
 import { Empty, ErrorState, Loading, FormError } from "../shared/states";
 import { useAgents } from "./use-agents";
 import { useConversation, type ConversationView } from "./use-conversation";
-import { useReply, useUpdateConversation } from "./use-conversation-mutations";
+import { useUpdateConversation } from "./use-conversation-mutations";
+import { Composer } from "./composer";
 import { customIdOf, customValue, StatusOptions } from "../shared/status-options";
-import { smsSegments } from "@/lib/shared/sms-segments";
 import { useActivity } from "../shared/activity";
-import { useReportActivity } from "./use-report-activity";
 import { SlaBadge, useNow } from "../shared/sla";
 import { ConversationTools } from "./conversation-tools";
 import { plural } from "@/lib/shared/plural";
@@ -57,7 +55,7 @@ export function ConversationPane({ id, viewerId }: { id: number; viewerId: strin
         </header>
         <Timeline conversation={c} />
         <ActivityBar conversationId={c.id} viewerId={viewerId} />
-        <Composer conversation={c} viewerId={viewerId} />
+        <Composer key={c.id} conversation={c} viewerId={viewerId} />
       </article>
       <CustomerSidePane customerId={c.customer.id} conversationId={c.id} />
     </div>
@@ -394,115 +392,6 @@ function ActivityBar({ conversationId, viewerId }: { conversationId: number; vie
     <p className="activity-bar" role="status" data-testid="conversation-activity">
       {typing.length > 0 && <span className="activity-typing">{typing.join(", ")} typing…</span>}
       {viewers.length > 0 && <span>Also viewing: {viewers.join(", ")}</span>}
-    </p>
-  );
-}
-
-function Composer({ conversation: c, viewerId }: { conversation: ConversationView; viewerId: string }) {
-  const send = useReply(c.id);
-  const activity = useReportActivity(c.id, useActivity(c.id, viewerId).viewers);
-  const [body, setBody] = useState("");
-  const [internal, setInternal] = useState(false);
-  const [channel, setChannel] = useState("");
-  const closed = c.status === "closed";
-  const replyChannel = (channel || lastInboundChannel(c) || c.channel) as TChannel;
-  const smsBlocked = !internal && replyChannel === "sms" ? smsBlockedReason(c) : undefined;
-  const blocked = (closed && !internal) || !!smsBlocked;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!body.trim()) return;
-    activity.stopped();
-    send.mutate(
-      { body, internal, ...(channel ? { channel: channel as TChannel } : {}) },
-      { onSuccess: () => setBody("") },
-    );
-  };
-  return (
-    <form className={`composer${internal ? " is-note" : ""}`} onSubmit={submit} aria-label="Reply">
-      <div className="composer-tabs" role="group" aria-label="Reply or note">
-        <button
-          type="button"
-          className={!internal ? "tab is-active" : "tab"}
-          aria-pressed={!internal}
-          onClick={() => setInternal(false)}
-        >
-          Reply
-        </button>
-        <button
-          type="button"
-          className={internal ? "tab is-active" : "tab"}
-          aria-pressed={internal}
-          onClick={() => setInternal(true)}
-        >
-          Internal note
-        </button>
-        {!internal && (
-          <label className="composer-channel">
-            Send via
-            <select value={channel} onChange={(e) => setChannel(e.target.value)}>
-              <option value="">Customer&apos;s last channel</option>
-              {CHANNELS.filter((ch) => ch !== "voice").map((ch) => (
-                <option key={ch} value={ch}>
-                  {CHANNEL_LABELS[ch]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-      <label className="sr-only" htmlFor="composer-body">
-        {internal ? "Internal note" : "Reply to the customer"}
-      </label>
-      <textarea
-        id="composer-body"
-        value={body}
-        onChange={(e) => {
-          setBody(e.target.value);
-          // The customer sees "typing…": only for replies, never while a note is written.
-          if (!internal) activity.typed();
-        }}
-        rows={4}
-        placeholder={
-          closed && !internal
-            ? "This conversation is closed; reopen it to reply."
-            : internal
-              ? "Only agents see notes"
-              : "Write your reply…"
-        }
-        disabled={blocked}
-      />
-      {smsBlocked && (
-        <p className="composer-notice" role="status">
-          {smsBlocked}
-        </p>
-      )}
-      {!internal && replyChannel === "sms" && !smsBlocked && <SegmentCount text={body} />}
-      <FormError message={send.error?.message} />
-      <button type="submit" className="btn btn-primary" disabled={send.isPending || !body.trim() || blocked}>
-        {send.isPending ? "Sending…" : internal ? "Add note" : "Send reply"}
-      </button>
-    </form>
-  );
-}
-
-function lastInboundChannel(c: ConversationView): string | undefined {
-  return c.messages.findLast((m) => m.direction === "inbound")?.channel;
-}
-
-/** Why SMS replies are off for this customer, if they are. */
-function smsBlockedReason(c: ConversationView): string | undefined {
-  const phones = c.customer.identities.filter((i) => i.kind === "phone");
-  if (!phones.length) return "This customer has no phone number: SMS replies are off. Pick another channel.";
-  if (phones.every((p) => p.optedOutAt)) return "This customer texted STOP: SMS replies are off. Pick another channel.";
-  return undefined;
-}
-
-function SegmentCount({ text }: { text: string }) {
-  const s = smsSegments(text);
-  return (
-    <p className="muted segment-count" data-testid="sms-segments">
-      {plural(s.segments, "SMS segment")} · {s.units} {s.encoding === "GSM-7" ? "characters" : "UCS-2 units"} (
-      {s.encoding})
     </p>
   );
 }

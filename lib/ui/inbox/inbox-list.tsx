@@ -11,6 +11,7 @@ import { useInbox } from "./use-inbox";
 import { searchString } from "../shared/search-string";
 import { useAgents } from "./use-agents";
 import { MATCH_LABELS, Snippet } from "./snippet";
+import { isTyping } from "../shared/keyboard";
 
 export interface Selection {
   ids: ReadonlySet<number>;
@@ -37,8 +38,7 @@ function useListKeys(
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
-      if (e.target instanceof HTMLElement && e.target.closest("input, textarea, select, dialog, [contenteditable]"))
-        return;
+      if (isTyping(e.target)) return;
       if (!ids.length) return;
       const at = cursor.current === undefined ? -1 : ids.indexOf(cursor.current);
       if (e.key === "j" || e.key === "k") {

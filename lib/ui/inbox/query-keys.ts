@@ -33,6 +33,7 @@ export const inboxKeys = {
   views: () => [...inboxKeys.lists(), "views"] as const,
   customer: (id: string) => [...inboxKeys.all, "customer", id] as const,
   attributeDefinitions: () => [...inboxKeys.all, "customer-attributes"] as const,
+  cannedReplies: () => [...inboxKeys.all, "canned-replies"] as const,
   conversation: (id: number) => [...inboxKeys.all, "conversation", id] as const,
   agents: () => [...inboxKeys.all, "agents"] as const,
   localOutbox: () => [...inboxKeys.all, "local-outbox"] as const,

@@ -7,7 +7,9 @@ describe("a field path in words", () => {
       "SLA › business hours › Monday › period 1 › from",
     );
     expect(pathInWords("body.config.rules.2.conditions.0.value")).toBe("Rule 3 › condition 1 › value");
-    expect(pathInWords("body.config.sla.policies.0.firstResponseMinutes")).toBe("SLA › policy 1 › first response minutes");
+    expect(pathInWords("body.config.sla.policies.0.firstResponseMinutes")).toBe(
+      "SLA › policy 1 › first response minutes",
+    );
     expect(pathInWords("body.name")).toBe("Name");
   });
 });

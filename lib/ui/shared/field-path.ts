@@ -19,10 +19,11 @@ const WORDS: Record<string, string> = {
 /** what one item of a list is called, where the list's name is not simply its plural */
 const ITEM: Record<string, string> = { policies: "policy", entries: "entry", hours: "period" };
 
-const words = (key: string) =>
-  WORDS[key] ?? DAYS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+const words = (key: string) => WORDS[key] ?? DAYS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 const item = (list: string) =>
-  DAYS[list] ? "period" : (ITEM[list] ?? (list.endsWith("s") ? list.slice(0, -1) : list)).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  DAYS[list]
+    ? "period"
+    : (ITEM[list] ?? (list.endsWith("s") ? list.slice(0, -1) : list)).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 
 export function pathInWords(path: string): string {
   const parts = path.split(".").filter(Boolean);

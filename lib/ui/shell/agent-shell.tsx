@@ -10,6 +10,7 @@ import { FailedInboundLink } from "../inbox/failed-inbound";
 import { LiveUpdates } from "../shared/live-updates";
 import { PresenceToggle } from "../shared/presence-toggle";
 import { CommandPalette, openCommandPalette } from "./command-palette";
+import { ShortcutsHelp } from "./shortcuts-help";
 import { ViewsNav } from "./views-nav";
 
 const ADMIN_LINKS: [href: string, label: string][] = [
@@ -22,6 +23,7 @@ const ADMIN_LINKS: [href: string, label: string][] = [
   ["/admin/audit", "Audit log"],
 ];
 const SETTINGS_LINKS: [href: string, label: string][] = [
+  ["/settings/canned-replies", "Canned replies"],
   ["/settings/tokens", "API tokens"],
   ["/settings/sessions", "Sessions"],
   ["/settings/security", "Security"],
@@ -122,6 +124,7 @@ export function AgentShell({ user, children }: { user: { name: string; role: str
         {children}
       </div>
       <CommandPalette isAdmin={user.role === "admin"} />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { InboxItem } from "@/lib/conversations/queries";
 import { api, type Json } from "../shared/api-client";
 import { inboxKeys } from "../inbox/query-keys";
+import { isTyping } from "../shared/keyboard";
 
 const OPEN_EVENT = "omnidesk:command-palette";
 export const openCommandPalette = () => window.dispatchEvent(new Event(OPEN_EVENT));
@@ -59,8 +60,10 @@ export function CommandPalette({ isAdmin }: { isAdmin: boolean }) {
       input.current?.focus();
     };
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable]");
-      if ((e.key === "k" && (e.metaKey || e.ctrlKey)) || (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey)) {
+      if (
+        (e.key === "k" && (e.metaKey || e.ctrlKey)) ||
+        (e.key === "/" && !isTyping(e.target) && !e.metaKey && !e.ctrlKey)
+      ) {
         e.preventDefault();
         open();
       }
