@@ -86,7 +86,7 @@ test("an admin builds a routing rule, an SLA and round-robin for a team; a new S
     "Sam Support (me)",
   );
   await expect(sam.getByText(`Routed by “Billing texts ${word}”`)).toBeVisible();
-  await expect(sam.getByText("Auto-assignment assigned the conversation")).toBeVisible();
+  await expect(sam.getByText("Auto-assignment assigned to Sam Support")).toBeVisible();
   const conversationId = Number(/\/inbox\/(\d+)/.exec(sam.url())![1]);
 
   // Nobody answers: a minute later the SLA is missed — priority raised, breach on the timeline and in the inbox

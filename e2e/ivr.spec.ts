@@ -35,7 +35,8 @@ test("an admin adds a sub-menu, the simulator walks it to voicemail, and the voi
   // A mistake is explained, not saved
   await page.getByLabel("Monday").fill("nine to five");
   await page.getByRole("button", { name: "Save phone menu" }).click();
-  await expect(page.locator(".form-error")).toContainText('Monday: "nine to five" is not like 09:00-17:00');
+  await expect(page.locator(".field-error")).toHaveText('"nine to five" is not like 09:00-17:00');
+  await expect(page.getByLabel("Monday")).toBeFocused();
   await page.getByLabel("Monday").fill("00:00-24:00");
   await returns.getByLabel("Menu id").fill("Returns Desk!");
   await page.getByRole("button", { name: "Save phone menu" }).click();

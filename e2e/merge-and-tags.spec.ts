@@ -44,9 +44,9 @@ test("an agent tags a conversation, gives it the team's own status, merges the c
   await page.getByText("Tags and merging").click();
   await page.getByRole("form", { name: "Tags" }).getByLabel(/Tags/).fill("VIP, phone change");
   await page.getByRole("button", { name: "Save tags" }).click();
-  await expect(page.getByText("set the tags to phone change, vip")).toBeVisible();
+  await expect(page.getByText("added tags phone change, vip")).toBeVisible();
   await page.locator(".controls").getByLabel("Status").selectOption({ label: statusName });
-  await expect(page.getByText(`set status to Pending (${statusName})`)).toBeVisible();
+  await expect(page.getByText(new RegExp(`changed status \\w+ → Pending \\(${statusName}\\)`))).toBeVisible();
   const item = list.getByRole("link", { name: new RegExp(second) });
   await expect(item).toContainText(statusName);
   await expect(item).toContainText("vip");

@@ -50,7 +50,7 @@ test("a customer asks in the portal, an agent answers from the inbox, the custom
   await expect(agent.getByTestId("timeline-message").filter({ hasText: followUp })).toBeVisible();
 
   await pane.getByLabel("Status").selectOption("solved");
-  await expect(agent.locator(".timeline-event").filter({ hasText: "set status to Solved" })).toBeVisible();
+  await expect(agent.locator(".timeline-event").filter({ hasText: /changed status \w+ → Solved/ })).toBeVisible();
   await expect(customer.getByText("Solved").first()).toBeVisible();
 });
 

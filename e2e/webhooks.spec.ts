@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { inboundSms } from "../tests/helpers/twilio";
 import { ADMIN_EMAIL, APP_URL, DEMO_PASSWORD } from "./e2e-env";
-import { postAsTwilio, signInWithPassword } from "./helpers";
+import { postAsTwilio, signInWithPassword, openFromNav } from "./helpers";
 
 test("an admin subscribes a partner endpoint; an SMS arrives and the partner gets a signed event, logged as delivered", async ({
   page,
@@ -23,7 +23,7 @@ test("an admin subscribes a partner endpoint; an SMS arrives and the partner get
   const endpoint = `http://127.0.0.1:${(partner.address() as AddressInfo).port}/omnidesk`;
   try {
     await signInWithPassword(page, ADMIN_EMAIL, DEMO_PASSWORD);
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await openFromNav(page, "Webhooks");
     await page.getByLabel("Endpoint URL").fill(endpoint);
     await page.getByRole("button", { name: "Add webhook" }).click();
     const secret = (await page.getByRole("status").locator("code").first().textContent())!;

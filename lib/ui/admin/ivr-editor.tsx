@@ -9,7 +9,7 @@ import { ErrorState, FormError, Loading } from "../shared/states";
 import { ActionEditor } from "./action-editor";
 import { IvrMenuFields } from "./ivr-menu-fields";
 import { PromptFields } from "./prompt-fields";
-import { BusinessHoursFields, hoursToText, parseHours } from "./business-hours-fields";
+import { BusinessHoursFields, hoursErrors, hoursToText, parseHours, type HoursField } from "./business-hours-fields";
 import { useIvrConfig, useSaveIvrConfig } from "./use-ivr-config";
 import { pathInWords } from "../shared/field-path";
 
@@ -35,7 +35,8 @@ function IvrForm({
   const [draft, setDraft] = useState<IvrConfig>(saved);
   const [hours, setHours] = useState(() => hoursToText(saved.businessHours));
   const [holidays, setHolidays] = useState(saved.businessHours.holidays.join("\n"));
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<{ field: HoursField; error: string } | null>(null);
+  const hoursProblems = hoursErrors(localError, save.error);
   const menuIds = draft.menus.map((m) => m.id);
 
   const update = (change: (d: IvrConfig) => void) =>
@@ -51,7 +52,7 @@ function IvrForm({
     setLocalError(null);
     save.reset();
     const parsed = parseHours(draft.businessHours.timeZone, hours, holidays);
-    if ("error" in parsed) return setLocalError(parsed.error);
+    if ("error" in parsed) return setLocalError(parsed);
     save.mutate({ ...draft, businessHours: parsed.hours });
   };
 
@@ -92,6 +93,7 @@ function IvrForm({
           onHours={setHours}
           holidays={holidays}
           onHolidays={setHolidays}
+          errors={hoursProblems}
         />
         <PromptFields
           label="After-hours message"
@@ -151,7 +153,7 @@ function IvrForm({
       </section>
 
       <div className="form-actions">
-        <FormError message={localError ?? save.error?.message} />
+        <FormError message={Object.keys(hoursProblems).length ? null : save.error?.message} />
         {fieldErrors.length ? (
           <ul className="form-error" data-testid="ivr-errors">
             {fieldErrors.map((d) => (

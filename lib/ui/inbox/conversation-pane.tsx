@@ -281,22 +281,25 @@ function Timeline({ conversation: c }: { conversation: ConversationView }) {
   };
   const entries = timelineEntries(c, names);
   if (!entries.length) return <Empty>No messages yet.</Empty>;
+  // The latest changes stay in view; an earlier run of three or more folds into "N earlier updates".
+  const latestRun = entries.findLastIndex((e) => e.kind === "events");
   return (
     <ol className="timeline" aria-label="Timeline">
-      {entries.map((entry) =>
+      {entries.map((entry, index) =>
         entry.kind === "day" ? (
           <li key={`day-${entry.at}`} className="day-separator">
             <span>{entry.label}</span>
           </li>
         ) : entry.kind === "events" ? (
           <li key={entry.events[0]!.id} className="timeline-event">
-            {entry.events.length > 2 ? (
-              <details>
-                <summary>
-                  {entry.events.length} updates · {entry.events.at(-1)!.text}
-                </summary>
-                <EventList events={entry.events} />
-              </details>
+            {entry.events.length > 2 && index !== latestRun ? (
+              <>
+                <details>
+                  <summary>{entry.events.length - 1} earlier updates</summary>
+                  <EventList events={entry.events.slice(0, -1)} />
+                </details>
+                <EventList events={entry.events.slice(-1)} />
+              </>
             ) : (
               <EventList events={entry.events} />
             )}
@@ -330,9 +333,12 @@ function MessageItem({ m, customerName }: { m: Message; customerName: string }) 
         {m.direction === "inbound" && <span className="badge">{CHANNEL_LABELS[m.channel]}</span>}
         {m.direction === "note" && <span className="badge badge-note">Internal note</span>}
         {m.direction === "outbound" && (
-          <span className={`delivery delivery-${m.deliveryStatus}`} title={m.deliveryError ?? undefined}>
-            {CHANNEL_LABELS[m.channel]} · {m.deliveryStatus}
-          </span>
+          <>
+            <span>{CHANNEL_LABELS[m.channel]}</span>
+            <span className={`delivery delivery-${m.deliveryStatus}`} title={m.deliveryError ?? undefined}>
+              {m.deliveryStatus}
+            </span>
+          </>
         )}
         {m.direction === "outbound" && m.seenAt && (
           <span className="badge" data-testid="message-seen" title={new Date(m.seenAt).toLocaleString()}>

@@ -48,6 +48,7 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
     const next = { ...filters, ...change };
     router.replace(`/inbox${selectedId ? `/${selectedId}` : ""}${toSearch(next)}`);
   };
+  const Title = selectedId ? "h2" : "h1";
   const activeFilters = Object.keys(filters).filter((k) => k !== "q" && k !== "sort").length;
   const noFilters = !activeFilters && !filters.q;
 
@@ -55,7 +56,8 @@ export function Inbox({ selectedId, viewerId }: { selectedId?: number; viewerId:
     <main className={`inbox${selectedId ? " has-conversation" : ""}`}>
       <section className="inbox-sidebar" aria-label="Conversation list">
         <div className="inbox-head">
-          <h1 className="inbox-title">{view?.name ?? (filters.q ? "Search" : "All conversations")}</h1>
+          {/* The page's heading until a conversation opens beside it; then the conversation's title is. */}
+          <Title className="inbox-title">{view?.name ?? (filters.q ? "Search" : "All conversations")}</Title>
           <form
             role="search"
             className="inbox-search"

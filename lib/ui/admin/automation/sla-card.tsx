@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { SlaPolicy } from "@/lib/automation/config";
 import { CHANNELS, PRIORITIES } from "@/lib/shared/vocabulary";
 import { FormError } from "../../shared/states";
-import { BusinessHoursFields, hoursToText, parseHours } from "../business-hours-fields";
+import { BusinessHoursFields, hoursErrors, hoursToText, parseHours, type HoursField } from "../business-hours-fields";
 import { type AutomationData, useSaveAutomation } from "../use-automation";
 import { Checkboxes, minutes, newId, saveError, Select, text } from "./fields";
 
@@ -15,13 +15,14 @@ export function SlaCard({ data }: { data: AutomationData }) {
   const [hours, setHours] = useState(() => hoursToText(sla.businessHours));
   const [holidays, setHolidays] = useState(sla.businessHours.holidays.join("\n"));
   const [warnMinutes, setWarnMinutes] = useState(String(sla.warnMinutes));
-  const [localError, setLocalError] = useState<string | null>(null);
+  const [localError, setLocalError] = useState<{ field: HoursField; error: string } | null>(null);
+  const hoursProblems = hoursErrors(localError, save.error);
 
   const saveSla = (policies: SlaPolicy[], onDone?: () => void) => {
     setLocalError(null);
     save.reset();
     const parsed = parseHours(timeZone, hours, holidays);
-    if ("error" in parsed) return setLocalError(parsed.error);
+    if ("error" in parsed) return setLocalError(parsed);
     save.mutate(
       { sla: { businessHours: parsed.hours, warnMinutes: Number(warnMinutes), policies } },
       { onSuccess: onDone },
@@ -66,6 +67,7 @@ export function SlaCard({ data }: { data: AutomationData }) {
         onHours={setHours}
         holidays={holidays}
         onHolidays={setHolidays}
+        errors={hoursProblems}
       />
       <div className="fields">
         <label>
@@ -150,7 +152,7 @@ export function SlaCard({ data }: { data: AutomationData }) {
           <Select name="escalateTeamId" label="Move to team" options={data.teams} />
           <Select name="escalateAssigneeId" label="Reassign to" options={data.agents} />
         </div>
-        <FormError message={localError ?? saveError(save.error)} />
+        <FormError message={Object.keys(hoursProblems).length ? null : saveError(save.error)} />
         <button className="btn" disabled={save.isPending}>
           Add policy
         </button>
