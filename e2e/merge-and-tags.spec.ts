@@ -60,10 +60,12 @@ test("an agent tags a conversation, gives it the team's own status, merges the c
   await result.getByRole("button", { name: /^Merge into/ }).click();
   await expect(mergeCustomers.getByRole("status")).toContainText(`Merged ${phoneA} into ${phoneB}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByTestId("customer-line")).toContainText(phoneA); // both numbers now
+  // Both numbers now, shown as people write them (+1 415 555 0123)
+  const shown = (e164: string) => e164.replace(/^\+1(\d{3})(\d{3})(\d{4})$/, "+1 $1 $2 $3");
+  await expect(page.getByTestId("customer-line")).toContainText(shown(phoneA));
   await mergeCustomers.getByRole("button", { name: "Undo" }).click();
   // Undone: the header lists only this customer's own number again
-  await expect(page.getByTestId("customer-line")).not.toContainText(phoneA);
+  await expect(page.getByTestId("customer-line")).not.toContainText(shown(phoneA));
   await mergeCustomers.getByLabel(/Same person as another customer/).fill(`${phoneA.slice(0, -1)}`);
   await mergeCustomers
     .getByTestId("customer-result")
