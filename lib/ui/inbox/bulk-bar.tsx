@@ -42,7 +42,7 @@ export function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) 
   };
   return (
     <div className="bulk-bar" role="region" aria-label="Bulk actions">
-      <strong>{plural(ids.length, "selected")}</strong>
+      <strong>{ids.length} selected</strong>
       <select
         aria-label="Assign selected to"
         defaultValue=""

@@ -180,7 +180,11 @@ const EVENT_LABELS: Record<string, (d: Record<string, unknown>, a: string, n: Na
       ? `${a} started this conversation by ${CHANNEL_LABELS[String(d.channel)] ?? d.channel}`
       : "",
   "conversation.assigned": (d, a, n) =>
-    d.to ? `${a} assigned to ${n.agent(d.to)}` : `${a} unassigned ${d.from ? n.agent(d.from) : "the conversation"}`,
+    d.to
+      ? n.agent(d.to) === a
+        ? `${a} took the conversation`
+        : `${a} assigned to ${n.agent(d.to)}`
+      : `${a} unassigned ${d.from ? n.agent(d.from) : "the conversation"}`,
   "conversation.status_changed": (d, a) =>
     `${a} changed status ${status(d.from)} → ${status(d.to)}${d.custom ? ` (${String(d.custom)})` : ""}`,
   "conversation.priority_changed": (d, a) => `${a} changed priority ${d.from} → ${d.to}`,
