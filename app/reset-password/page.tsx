@@ -3,12 +3,16 @@ import { EmailLinkRequest, NewPasswordForm } from "@/lib/ui/auth/email-link-form
 
 export const metadata: Metadata = { title: "Reset your password" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
-  const { token } = await searchParams;
+export default async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; invite?: string }>;
+}) {
+  const { token, invite } = await searchParams;
   return (
     <main className="centered">
       {token ? (
-        <NewPasswordForm token={token} />
+        <NewPasswordForm token={token} invited={invite === "1"} />
       ) : (
         <EmailLinkRequest
           title="Reset your password"

@@ -29,13 +29,19 @@ export async function sessionAccount(
 ): Promise<AccountSummary | null> {
   const s = await db.userSession.findUnique({
     where: { id: sessionId },
-    select: { userId: true, revokedAt: true, lastSeenAt: true, user: { select: accountSelect } },
+    select: {
+      userId: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      user: { select: { ...accountSelect, deactivatedAt: true } },
+    },
   });
-  if (!s || s.userId !== userId || s.revokedAt) return null;
+  if (!s || s.userId !== userId || s.revokedAt || s.user.deactivatedAt) return null;
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return s.user as AccountSummary;
+  const { deactivatedAt: _off, ...account } = s.user;
+  return account as AccountSummary;
 }
 
 export async function listSessions(db: Db, userId: string, currentId: string | undefined) {

@@ -29,11 +29,12 @@ const DUMMY_HASH = "$2b$11$EGYtxyENjuKl5qGjvz5xp.5IyXL2e1V4JUlHNcwNFFOQ.BsOCuVkm
 export async function verifyPassword(db: Db, email: string, password: string): Promise<AccountSummary | null> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { ...accountSelect, passwordHash: true },
+    select: { ...accountSelect, passwordHash: true, deactivatedAt: true },
   });
   const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.passwordHash || !ok) return null;
-  const { passwordHash: _hash, ...summary } = user;
+  // A deactivated account keeps its history but no longer signs in.
+  if (!user || !user.passwordHash || !ok || user.deactivatedAt) return null;
+  const { passwordHash: _hash, deactivatedAt: _off, ...summary } = user;
   return summary as AccountSummary;
 }
 
@@ -42,7 +43,7 @@ export async function roleOfEmail(db: Db, email: string): Promise<string | undef
 }
 
 export async function findAccount(db: Db, userId: string): Promise<AccountSummary | null> {
-  const u = await db.user.findUnique({ where: { id: userId }, select: accountSelect });
+  const u = await db.user.findFirst({ where: { id: userId, deactivatedAt: null }, select: accountSelect });
   return (u as AccountSummary | null) ?? null;
 }
 
@@ -120,11 +121,19 @@ export async function provisionOidcUser(
   const staffRole = grant.role;
   const oidcSubject = `${p.issuer}|${p.subject}`;
   const email = p.email?.trim().toLowerCase();
-  const existing =
-    (await db.user.findUnique({ where: { oidcSubject }, select: accountSelect })) ??
-    (email ? await db.user.findUnique({ where: { email }, select: accountSelect }) : null);
-  // Customer accounts never gain agent rights through SSO.
-  if (existing?.role === "customer") return null;
+  const select = { ...accountSelect, deactivatedAt: true } as const;
+  const found =
+    (await db.user.findUnique({ where: { oidcSubject }, select })) ??
+    (email ? await db.user.findUnique({ where: { email }, select }) : null);
+  // Customer accounts never gain agent rights through SSO; a deactivated agent stays out.
+  if (found?.role === "customer" || found?.deactivatedAt) return null;
+  const existing = found && {
+    id: found.id,
+    email: found.email,
+    name: found.name,
+    role: found.role,
+    customerId: found.customerId,
+  };
   if (existing) {
     const role = grant.fromClaims ? staffRole : (existing.role as "agent" | "admin");
     if (existing.role === role && (await db.user.count({ where: { id: existing.id, oidcSubject } }))) {

@@ -12,9 +12,13 @@ import { enqueueSystemMail } from "../system-mail/system-mail";
 import { passwordAllowed } from "./sso-roles";
 import { accountSelect, type AccountSummary, hashPassword, ZPassword } from "./accounts";
 
-export type LinkPurpose = "password_reset" | "sign_in";
+export type LinkPurpose = "password_reset" | "sign_in" | "invite";
 
-const TTL_MS: Record<LinkPurpose, number> = { password_reset: 60 * 60_000, sign_in: 15 * 60_000 };
+const TTL_MS: Record<LinkPurpose, number> = {
+  password_reset: 60 * 60_000,
+  sign_in: 15 * 60_000,
+  invite: 7 * 24 * 60 * 60_000,
+};
 export const LINKS_PER_WINDOW = 3;
 const THROTTLE_WINDOW_MS = 15 * 60_000;
 
@@ -98,8 +102,28 @@ export async function requestPasswordReset(db: Db, rawEmail: string, ctx: LinkCo
   );
 }
 
+/** Invites a new agent: a link to choose their password, valid for a week (false when throttled). */
+export async function sendInvite(db: Db, email: string, inviter: string, ctx: LinkContext): Promise<boolean> {
+  return issueLink(
+    db,
+    "invite",
+    normalise(email),
+    ctx,
+    (url) => ({
+      subject: `${inviter} invited you to ${ctx.productName}`,
+      text: `${inviter} added you as an agent of ${ctx.productName}.
+
+Choose your password here within seven days:
+${url}
+
+If you didn't expect this, ignore this mail.`,
+    }),
+    (token) => `/reset-password?token=${token}&invite=1`,
+  );
+}
+
 /**
- * Sets a new password from a reset link. Every session of the account ends
+ * Sets a new password from a reset link (or an invitation's). Every session of the account ends
  * (whoever else was signed in is out), any lockout is lifted (the mailbox was
  * proof enough), and the account's other reset links stop working.
  */
@@ -113,13 +137,14 @@ export async function resetPassword(
   if (!parsed.success) throw badRequest("invalid_password", parsed.error.issues[0]?.message ?? "Invalid password");
   const passwordHash = await hashPassword(parsed.data);
   return db.$transaction(async (tx) => {
-    const email = await consumeToken(tx, "password_reset", token, now);
+    const email =
+      (await consumeToken(tx, "password_reset", token, now)) ?? (await consumeToken(tx, "invite", token, now));
     if (!email) throw expiredLink();
-    const user = await tx.user.findUnique({ where: { email }, select: accountSelect });
+    const user = await tx.user.findFirst({ where: { email, deactivatedAt: null }, select: accountSelect });
     if (!user) throw expiredLink();
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.emailToken.updateMany({
-      where: { email, purpose: "password_reset", usedAt: null },
+      where: { email, purpose: { in: ["password_reset", "invite"] }, usedAt: null },
       data: { usedAt: now },
     });
     const ended = await tx.userSession.updateMany({

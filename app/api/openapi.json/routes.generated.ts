@@ -3,153 +3,163 @@ import type { ApiRoute } from "@/lib/gateway/openapi";
 import * as route0 from "../account/password-reset/confirm/route";
 import * as route1 from "../account/password-reset/route";
 import * as route2 from "../account/sign-in-link/route";
-import * as route3 from "../admin/audit/route";
-import * as route4 from "../admin/automation/route";
-import * as route5 from "../admin/chat-sites/[id]/route";
-import * as route6 from "../admin/chat-sites/route";
-import * as route7 from "../admin/ivr/route";
-import * as route8 from "../admin/ivr/simulate/route";
-import * as route9 from "../admin/mailboxes/[id]/route";
-import * as route10 from "../admin/mailboxes/route";
-import * as route11 from "../admin/webhooks/[id]/deliveries/route";
-import * as route12 from "../admin/webhooks/[id]/route";
-import * as route13 from "../admin/webhooks/deliveries/[id]/replay/route";
-import * as route14 from "../admin/webhooks/route";
-import * as route15 from "../agents/route";
-import * as route16 from "../attachments/[key]/route";
-import * as route17 from "../auth/[...nextauth]/route";
-import * as route18 from "../canned-replies/[id]/route";
-import * as route19 from "../canned-replies/route";
-import * as route20 from "../conversations/[id]/activity/route";
-import * as route21 from "../conversations/[id]/canned-replies/[replyId]/route";
-import * as route22 from "../conversations/[id]/merge/route";
-import * as route23 from "../conversations/[id]/messages/route";
-import * as route24 from "../conversations/[id]/route";
-import * as route25 from "../conversations/bulk/route";
-import * as route26 from "../conversations/route";
-import * as route27 from "../csat/[token]/route";
-import * as route28 from "../customers/[id]/identities/[identityId]/route";
-import * as route29 from "../customers/[id]/identities/route";
-import * as route30 from "../customers/[id]/merge/route";
-import * as route31 from "../customers/[id]/route";
-import * as route32 from "../customers/attributes/route";
-import * as route33 from "../customers/merges/[id]/undo/route";
-import * as route34 from "../customers/route";
-import * as route35 from "../dev/outbox/route";
-import * as route36 from "../email/inbound/route";
-import * as route37 from "../health/route";
-import * as route38 from "../inbound/failed/[id]/original/route";
-import * as route39 from "../inbound/failed/[id]/retry/route";
-import * as route40 from "../inbound/failed/route";
-import * as route41 from "../me/2fa/enable/route";
-import * as route42 from "../me/2fa/route";
-import * as route43 from "../me/presence/route";
-import * as route44 from "../me/route";
-import * as route45 from "../messages/[id]/raw/route";
-import * as route46 from "../portal/conversations/[id]/messages/route";
-import * as route47 from "../portal/conversations/[id]/route";
-import * as route48 from "../portal/conversations/route";
-import * as route49 from "../portal/signup/route";
-import * as route50 from "../ready/route";
-import * as route51 from "../reports/export/route";
-import * as route52 from "../reports/route";
-import * as route53 from "../sessions/[id]/route";
-import * as route54 from "../sessions/route";
-import * as route55 from "../stream/route";
-import * as route56 from "../tokens/[id]/route";
-import * as route57 from "../tokens/route";
-import * as route58 from "../twilio/sms/route";
-import * as route59 from "../twilio/sms/status/route";
-import * as route60 from "../twilio/voice/menu/route";
-import * as route61 from "../twilio/voice/recording/route";
-import * as route62 from "../twilio/voice/route";
-import * as route63 from "../twilio/voice/status/route";
-import * as route64 from "../twilio/voice/transcription/route";
-import * as route65 from "../twilio/voice/wait/route";
-import * as route66 from "../views/[id]/route";
-import * as route67 from "../views/route";
-import * as route68 from "../widget/attachments/[key]/route";
-import * as route69 from "../widget/attachments/route";
-import * as route70 from "../widget/messages/route";
-import * as route71 from "../widget/seen/route";
-import * as route72 from "../widget/session/route";
-import * as route73 from "../widget/stream/route";
-import * as route74 from "../widget/typing/route";
+import * as route3 from "../admin/agents/[id]/invite/route";
+import * as route4 from "../admin/agents/[id]/route";
+import * as route5 from "../admin/agents/route";
+import * as route6 from "../admin/audit/route";
+import * as route7 from "../admin/automation/route";
+import * as route8 from "../admin/chat-sites/[id]/route";
+import * as route9 from "../admin/chat-sites/route";
+import * as route10 from "../admin/ivr/route";
+import * as route11 from "../admin/ivr/simulate/route";
+import * as route12 from "../admin/mailboxes/[id]/route";
+import * as route13 from "../admin/mailboxes/route";
+import * as route14 from "../admin/teams/[id]/route";
+import * as route15 from "../admin/teams/route";
+import * as route16 from "../admin/webhooks/[id]/deliveries/route";
+import * as route17 from "../admin/webhooks/[id]/route";
+import * as route18 from "../admin/webhooks/deliveries/[id]/replay/route";
+import * as route19 from "../admin/webhooks/route";
+import * as route20 from "../agents/route";
+import * as route21 from "../attachments/[key]/route";
+import * as route22 from "../auth/[...nextauth]/route";
+import * as route23 from "../canned-replies/[id]/route";
+import * as route24 from "../canned-replies/route";
+import * as route25 from "../conversations/[id]/activity/route";
+import * as route26 from "../conversations/[id]/canned-replies/[replyId]/route";
+import * as route27 from "../conversations/[id]/merge/route";
+import * as route28 from "../conversations/[id]/messages/route";
+import * as route29 from "../conversations/[id]/route";
+import * as route30 from "../conversations/bulk/route";
+import * as route31 from "../conversations/route";
+import * as route32 from "../csat/[token]/route";
+import * as route33 from "../customers/[id]/identities/[identityId]/route";
+import * as route34 from "../customers/[id]/identities/route";
+import * as route35 from "../customers/[id]/merge/route";
+import * as route36 from "../customers/[id]/route";
+import * as route37 from "../customers/attributes/route";
+import * as route38 from "../customers/merges/[id]/undo/route";
+import * as route39 from "../customers/route";
+import * as route40 from "../dev/outbox/route";
+import * as route41 from "../email/inbound/route";
+import * as route42 from "../health/route";
+import * as route43 from "../inbound/failed/[id]/original/route";
+import * as route44 from "../inbound/failed/[id]/retry/route";
+import * as route45 from "../inbound/failed/route";
+import * as route46 from "../me/2fa/enable/route";
+import * as route47 from "../me/2fa/route";
+import * as route48 from "../me/presence/route";
+import * as route49 from "../me/route";
+import * as route50 from "../messages/[id]/raw/route";
+import * as route51 from "../portal/conversations/[id]/messages/route";
+import * as route52 from "../portal/conversations/[id]/route";
+import * as route53 from "../portal/conversations/route";
+import * as route54 from "../portal/signup/route";
+import * as route55 from "../ready/route";
+import * as route56 from "../reports/export/route";
+import * as route57 from "../reports/route";
+import * as route58 from "../sessions/[id]/route";
+import * as route59 from "../sessions/route";
+import * as route60 from "../stream/route";
+import * as route61 from "../tokens/[id]/route";
+import * as route62 from "../tokens/route";
+import * as route63 from "../twilio/sms/route";
+import * as route64 from "../twilio/sms/status/route";
+import * as route65 from "../twilio/voice/menu/route";
+import * as route66 from "../twilio/voice/recording/route";
+import * as route67 from "../twilio/voice/route";
+import * as route68 from "../twilio/voice/status/route";
+import * as route69 from "../twilio/voice/transcription/route";
+import * as route70 from "../twilio/voice/wait/route";
+import * as route71 from "../views/[id]/route";
+import * as route72 from "../views/route";
+import * as route73 from "../widget/attachments/[key]/route";
+import * as route74 from "../widget/attachments/route";
+import * as route75 from "../widget/messages/route";
+import * as route76 from "../widget/seen/route";
+import * as route77 from "../widget/session/route";
+import * as route78 from "../widget/stream/route";
+import * as route79 from "../widget/typing/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/account/password-reset/confirm", methods: route0 },
   { path: "/api/account/password-reset", methods: route1 },
   { path: "/api/account/sign-in-link", methods: route2 },
-  { path: "/api/admin/audit", methods: route3 },
-  { path: "/api/admin/automation", methods: route4 },
-  { path: "/api/admin/chat-sites/{id}", methods: route5 },
-  { path: "/api/admin/chat-sites", methods: route6 },
-  { path: "/api/admin/ivr", methods: route7 },
-  { path: "/api/admin/ivr/simulate", methods: route8 },
-  { path: "/api/admin/mailboxes/{id}", methods: route9 },
-  { path: "/api/admin/mailboxes", methods: route10 },
-  { path: "/api/admin/webhooks/{id}/deliveries", methods: route11 },
-  { path: "/api/admin/webhooks/{id}", methods: route12 },
-  { path: "/api/admin/webhooks/deliveries/{id}/replay", methods: route13 },
-  { path: "/api/admin/webhooks", methods: route14 },
-  { path: "/api/agents", methods: route15 },
-  { path: "/api/attachments/{key}", methods: route16 },
-  { path: "/api/auth/{nextauth}", methods: route17 },
-  { path: "/api/canned-replies/{id}", methods: route18 },
-  { path: "/api/canned-replies", methods: route19 },
-  { path: "/api/conversations/{id}/activity", methods: route20 },
-  { path: "/api/conversations/{id}/canned-replies/{replyId}", methods: route21 },
-  { path: "/api/conversations/{id}/merge", methods: route22 },
-  { path: "/api/conversations/{id}/messages", methods: route23 },
-  { path: "/api/conversations/{id}", methods: route24 },
-  { path: "/api/conversations/bulk", methods: route25 },
-  { path: "/api/conversations", methods: route26 },
-  { path: "/api/csat/{token}", methods: route27 },
-  { path: "/api/customers/{id}/identities/{identityId}", methods: route28 },
-  { path: "/api/customers/{id}/identities", methods: route29 },
-  { path: "/api/customers/{id}/merge", methods: route30 },
-  { path: "/api/customers/{id}", methods: route31 },
-  { path: "/api/customers/attributes", methods: route32 },
-  { path: "/api/customers/merges/{id}/undo", methods: route33 },
-  { path: "/api/customers", methods: route34 },
-  { path: "/api/dev/outbox", methods: route35 },
-  { path: "/api/email/inbound", methods: route36 },
-  { path: "/api/health", methods: route37 },
-  { path: "/api/inbound/failed/{id}/original", methods: route38 },
-  { path: "/api/inbound/failed/{id}/retry", methods: route39 },
-  { path: "/api/inbound/failed", methods: route40 },
-  { path: "/api/me/2fa/enable", methods: route41 },
-  { path: "/api/me/2fa", methods: route42 },
-  { path: "/api/me/presence", methods: route43 },
-  { path: "/api/me", methods: route44 },
-  { path: "/api/messages/{id}/raw", methods: route45 },
-  { path: "/api/portal/conversations/{id}/messages", methods: route46 },
-  { path: "/api/portal/conversations/{id}", methods: route47 },
-  { path: "/api/portal/conversations", methods: route48 },
-  { path: "/api/portal/signup", methods: route49 },
-  { path: "/api/ready", methods: route50 },
-  { path: "/api/reports/export", methods: route51 },
-  { path: "/api/reports", methods: route52 },
-  { path: "/api/sessions/{id}", methods: route53 },
-  { path: "/api/sessions", methods: route54 },
-  { path: "/api/stream", methods: route55 },
-  { path: "/api/tokens/{id}", methods: route56 },
-  { path: "/api/tokens", methods: route57 },
-  { path: "/api/twilio/sms", methods: route58 },
-  { path: "/api/twilio/sms/status", methods: route59 },
-  { path: "/api/twilio/voice/menu", methods: route60 },
-  { path: "/api/twilio/voice/recording", methods: route61 },
-  { path: "/api/twilio/voice", methods: route62 },
-  { path: "/api/twilio/voice/status", methods: route63 },
-  { path: "/api/twilio/voice/transcription", methods: route64 },
-  { path: "/api/twilio/voice/wait", methods: route65 },
-  { path: "/api/views/{id}", methods: route66 },
-  { path: "/api/views", methods: route67 },
-  { path: "/api/widget/attachments/{key}", methods: route68 },
-  { path: "/api/widget/attachments", methods: route69 },
-  { path: "/api/widget/messages", methods: route70 },
-  { path: "/api/widget/seen", methods: route71 },
-  { path: "/api/widget/session", methods: route72 },
-  { path: "/api/widget/stream", methods: route73 },
-  { path: "/api/widget/typing", methods: route74 },
+  { path: "/api/admin/agents/{id}/invite", methods: route3 },
+  { path: "/api/admin/agents/{id}", methods: route4 },
+  { path: "/api/admin/agents", methods: route5 },
+  { path: "/api/admin/audit", methods: route6 },
+  { path: "/api/admin/automation", methods: route7 },
+  { path: "/api/admin/chat-sites/{id}", methods: route8 },
+  { path: "/api/admin/chat-sites", methods: route9 },
+  { path: "/api/admin/ivr", methods: route10 },
+  { path: "/api/admin/ivr/simulate", methods: route11 },
+  { path: "/api/admin/mailboxes/{id}", methods: route12 },
+  { path: "/api/admin/mailboxes", methods: route13 },
+  { path: "/api/admin/teams/{id}", methods: route14 },
+  { path: "/api/admin/teams", methods: route15 },
+  { path: "/api/admin/webhooks/{id}/deliveries", methods: route16 },
+  { path: "/api/admin/webhooks/{id}", methods: route17 },
+  { path: "/api/admin/webhooks/deliveries/{id}/replay", methods: route18 },
+  { path: "/api/admin/webhooks", methods: route19 },
+  { path: "/api/agents", methods: route20 },
+  { path: "/api/attachments/{key}", methods: route21 },
+  { path: "/api/auth/{nextauth}", methods: route22 },
+  { path: "/api/canned-replies/{id}", methods: route23 },
+  { path: "/api/canned-replies", methods: route24 },
+  { path: "/api/conversations/{id}/activity", methods: route25 },
+  { path: "/api/conversations/{id}/canned-replies/{replyId}", methods: route26 },
+  { path: "/api/conversations/{id}/merge", methods: route27 },
+  { path: "/api/conversations/{id}/messages", methods: route28 },
+  { path: "/api/conversations/{id}", methods: route29 },
+  { path: "/api/conversations/bulk", methods: route30 },
+  { path: "/api/conversations", methods: route31 },
+  { path: "/api/csat/{token}", methods: route32 },
+  { path: "/api/customers/{id}/identities/{identityId}", methods: route33 },
+  { path: "/api/customers/{id}/identities", methods: route34 },
+  { path: "/api/customers/{id}/merge", methods: route35 },
+  { path: "/api/customers/{id}", methods: route36 },
+  { path: "/api/customers/attributes", methods: route37 },
+  { path: "/api/customers/merges/{id}/undo", methods: route38 },
+  { path: "/api/customers", methods: route39 },
+  { path: "/api/dev/outbox", methods: route40 },
+  { path: "/api/email/inbound", methods: route41 },
+  { path: "/api/health", methods: route42 },
+  { path: "/api/inbound/failed/{id}/original", methods: route43 },
+  { path: "/api/inbound/failed/{id}/retry", methods: route44 },
+  { path: "/api/inbound/failed", methods: route45 },
+  { path: "/api/me/2fa/enable", methods: route46 },
+  { path: "/api/me/2fa", methods: route47 },
+  { path: "/api/me/presence", methods: route48 },
+  { path: "/api/me", methods: route49 },
+  { path: "/api/messages/{id}/raw", methods: route50 },
+  { path: "/api/portal/conversations/{id}/messages", methods: route51 },
+  { path: "/api/portal/conversations/{id}", methods: route52 },
+  { path: "/api/portal/conversations", methods: route53 },
+  { path: "/api/portal/signup", methods: route54 },
+  { path: "/api/ready", methods: route55 },
+  { path: "/api/reports/export", methods: route56 },
+  { path: "/api/reports", methods: route57 },
+  { path: "/api/sessions/{id}", methods: route58 },
+  { path: "/api/sessions", methods: route59 },
+  { path: "/api/stream", methods: route60 },
+  { path: "/api/tokens/{id}", methods: route61 },
+  { path: "/api/tokens", methods: route62 },
+  { path: "/api/twilio/sms", methods: route63 },
+  { path: "/api/twilio/sms/status", methods: route64 },
+  { path: "/api/twilio/voice/menu", methods: route65 },
+  { path: "/api/twilio/voice/recording", methods: route66 },
+  { path: "/api/twilio/voice", methods: route67 },
+  { path: "/api/twilio/voice/status", methods: route68 },
+  { path: "/api/twilio/voice/transcription", methods: route69 },
+  { path: "/api/twilio/voice/wait", methods: route70 },
+  { path: "/api/views/{id}", methods: route71 },
+  { path: "/api/views", methods: route72 },
+  { path: "/api/widget/attachments/{key}", methods: route73 },
+  { path: "/api/widget/attachments", methods: route74 },
+  { path: "/api/widget/messages", methods: route75 },
+  { path: "/api/widget/seen", methods: route76 },
+  { path: "/api/widget/session", methods: route77 },
+  { path: "/api/widget/stream", methods: route78 },
+  { path: "/api/widget/typing", methods: route79 },
 ];

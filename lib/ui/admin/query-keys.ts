@@ -8,4 +8,5 @@ export const adminKeys = {
   deliveries: (subscriptionId: string) => [...adminKeys.webhooks(), subscriptionId, "deliveries"] as const,
   chatSites: () => [...adminKeys.all, "chat-sites"] as const,
   automation: () => [...adminKeys.all, "automation"] as const,
+  team: () => [...adminKeys.all, "team"] as const,
 };

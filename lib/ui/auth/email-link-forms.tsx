@@ -76,7 +76,7 @@ export function EmailLinkRequest({
   );
 }
 
-export function NewPasswordForm({ token }: { token: string }) {
+export function NewPasswordForm({ token, invited = false }: { token: string; invited?: boolean }) {
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
   const [done, setDone] = useState(false);
@@ -104,7 +104,7 @@ export function NewPasswordForm({ token }: { token: string }) {
 
   return (
     <div className="card auth-card">
-      <h1>Choose a new password</h1>
+      <h1>{invited ? "Welcome — choose your password" : "Choose a new password"}</h1>
       {done ? (
         <p role="status">
           Your password is changed and every session of your account was signed out. <a href="/signin">Sign in</a> with

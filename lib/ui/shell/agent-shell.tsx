@@ -14,6 +14,7 @@ import { ShortcutsHelp } from "./shortcuts-help";
 import { ViewsNav } from "./views-nav";
 
 const ADMIN_LINKS: [href: string, label: string][] = [
+  ["/admin/team", "Agents and teams"],
   ["/admin/automation", "Automation"],
   ["/admin/ivr", "Phone menu"],
   ["/admin/mailboxes", "Mailboxes"],

@@ -27,6 +27,7 @@ const ACTIONS: Array<Omit<Entry, "key" | "group"> & { admin?: boolean }> = [
   { label: "Go to SLA at risk", href: "/inbox?sla=at_risk&view=sla" },
   { label: "Search all history", href: "/search" },
   { label: "Reports", href: "/reports" },
+  { label: "Agents and teams", href: "/admin/team", admin: true },
   { label: "Automation", href: "/admin/automation", admin: true },
   { label: "Customer attributes", href: "/admin/customer-attributes", admin: true },
   { label: "API tokens", href: "/settings/tokens" },
