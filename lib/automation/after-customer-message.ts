@@ -122,7 +122,10 @@ const changed = (what: string, conversationId: number, from: unknown, to: unknow
 async function exists(tx: Tx, kind: "team" | "agent", id: string): Promise<boolean> {
   return kind === "team"
     ? !!(await tx.team.findUnique({ where: { id }, select: { id: true } }))
-    : !!(await tx.user.findFirst({ where: { id, role: { in: ["agent", "admin"] } }, select: { id: true } }));
+    : !!(await tx.user.findFirst({
+        where: { id, role: { in: ["agent", "admin"] }, deactivatedAt: null },
+        select: { id: true },
+      }));
 }
 
 /** {{reference}} and {{expectation}} (the first-response target of the SLA policy now in force). */

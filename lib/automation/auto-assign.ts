@@ -20,7 +20,7 @@ export async function autoAssign(
   const team = cfg.assignment.teams[teamId];
   if (!team || team.mode === "off") return null;
   const members = await tx.teamMember.findMany({
-    where: { teamId, user: { role: { in: ["agent", "admin"] } } },
+    where: { teamId, user: { role: { in: ["agent", "admin"] }, deactivatedAt: null } },
     select: { userId: true, lastAssignedAt: true },
   });
   if (!members.length) return null;

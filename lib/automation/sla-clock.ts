@@ -169,7 +169,9 @@ async function onDue(tx: Tx, conversationId: number, target: SlaTarget, dueAt: D
     change.assigneeId = null;
   }
   if (esc?.assigneeId && esc.assigneeId !== c.assigneeId) {
-    const agent = await tx.user.findFirst({ where: { id: esc.assigneeId, role: { in: ["agent", "admin"] } } });
+    const agent = await tx.user.findFirst({
+      where: { id: esc.assigneeId, role: { in: ["agent", "admin"] }, deactivatedAt: null },
+    });
     if (agent) change.assigneeId = esc.assigneeId;
   }
   if (Object.keys(change).length) {
@@ -226,7 +228,9 @@ async function notify(tx: Tx, conversationId: number, subject: string, target: S
     ? [c.assignee.email]
     : [
         ...(c.team?.members.map((m) => m.user.email) ?? []),
-        ...(await tx.user.findMany({ where: { role: "admin" }, select: { email: true } })).map((u) => u.email),
+        ...(await tx.user.findMany({ where: { role: "admin", deactivatedAt: null }, select: { email: true } })).map(
+          (u) => u.email,
+        ),
       ];
   for (const address of new Set(to)) {
     await enqueueSystemMail(

@@ -201,7 +201,8 @@ export type CustomerConversation = Awaited<ReturnType<typeof getConversationForC
 export async function listAgentsAndTeams(db: Db) {
   const [agents, teams, { statuses }] = await Promise.all([
     db.user.findMany({
-      where: { role: { in: ["agent", "admin"] } },
+      // Deactivated agents keep their history but take no new work.
+      where: { role: { in: ["agent", "admin"] }, deactivatedAt: null },
       orderBy: { name: "asc" },
       select: { id: true, name: true, role: true },
     }),

@@ -57,9 +57,13 @@ export async function updateConversation(
   });
   if (!current) throw notFound("Conversation");
   if (patch.assigneeId) {
-    const agent = await db.user.findUnique({ where: { id: patch.assigneeId }, select: { role: true } });
+    const agent = await db.user.findUnique({
+      where: { id: patch.assigneeId },
+      select: { role: true, deactivatedAt: true },
+    });
     if (!agent || agent.role === "customer")
       throw badRequest("invalid_assignee", "Conversations can be assigned to agents only");
+    if (agent.deactivatedAt) throw badRequest("invalid_assignee", "This agent was deactivated");
   }
   if (patch.teamId) {
     const team = await db.team.findUnique({ where: { id: patch.teamId }, select: { id: true } });

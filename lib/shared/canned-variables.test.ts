@@ -3,11 +3,14 @@ import { renderTemplate, unknownVariables } from "./canned-variables";
 
 describe("canned reply variables", () => {
   it("fills known variables, leaves missing ones empty and says which, and keeps unknown ones as written", () => {
-    const r = renderTemplate("Hi {{customer.first_name}}, about #{{ conversation.id }} — {{agent.name}} {{customer.email}} {{x.y}}", {
-      "customer.first_name": "Ana",
-      "conversation.id": "42",
-      "agent.name": "Sam Support",
-    });
+    const r = renderTemplate(
+      "Hi {{customer.first_name}}, about #{{ conversation.id }} — {{agent.name}} {{customer.email}} {{x.y}}",
+      {
+        "customer.first_name": "Ana",
+        "conversation.id": "42",
+        "agent.name": "Sam Support",
+      },
+    );
     expect(r.text).toBe("Hi Ana, about #42 — Sam Support  {{x.y}}");
     expect(r.missing).toEqual(["customer.email"]);
   });

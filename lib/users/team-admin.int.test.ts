@@ -6,6 +6,8 @@ import * as teams from "@/app/api/admin/teams/route";
 import * as team from "@/app/api/admin/teams/[id]/route";
 import * as confirmRoute from "@/app/api/account/password-reset/confirm/route";
 import { ingest } from "@/lib/conversations/ingest";
+import { listAgentsAndTeams } from "@/lib/conversations/queries";
+import { updateConversation } from "@/lib/conversations/update-conversation";
 import { db } from "@/lib/db/client";
 import { drainJobs } from "@/lib/jobs/job-runner";
 import { sessionAccount } from "@/lib/sessions/sessions";
@@ -116,6 +118,11 @@ describe("team administration", () => {
       conversation.events.some((e) => e.action === "conversation.assigned" && e.data.includes("deactivated")),
     ).toBe(true);
     expect(await db().user.count({ where: { id: sam.id } })).toBe(1);
+    // Nobody can hand them new work.
+    expect((await listAgentsAndTeams(db())).agents.map((a) => a.id)).not.toContain(sam.id);
+    await expect(updateConversation(db(), c.conversationId, admin.id, { assigneeId: sam.id })).rejects.toThrow(
+      "This agent was deactivated",
+    );
 
     expect(
       (await call(agent.PATCH, { method: "PATCH", cookie, params: { id: sam.id }, body: { active: true } })).status,
