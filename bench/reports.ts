@@ -7,8 +7,7 @@
 // the conversations — printing milliseconds and the ratio.
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { seededRandom, sqlTimestamp } from "./seed-data";
+import { recreatePostgresDatabase, seededRandom, sqlTimestamp } from "./seed-data";
 
 const { values: args } = parseArgs({
   options: {
@@ -21,13 +20,7 @@ const { values: args } = parseArgs({
 const N = Number(args.conversations);
 const postgres = args.postgres;
 if (postgres) {
-  const url = new URL(postgres);
-  const name = url.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(postgres), { pathname: "/postgres" }).href });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await recreatePostgresDatabase(postgres);
   process.env.DATABASE_URL = postgres;
 } else {
   if (!args.reuse) for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench-reports.db${s}`, { force: true });

@@ -9,8 +9,7 @@
 // query, a phone-number fragment — and, as the baseline, the first inbox page.
 import { rmSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { seededRandom, sqlTimestamp } from "./seed-data";
+import { recreatePostgresDatabase, seededRandom, sqlTimestamp } from "./seed-data";
 
 const { values: args } = parseArgs({
   options: {
@@ -23,15 +22,7 @@ const { values: args } = parseArgs({
 const N = Number(args.messages);
 const RUNS = Number(args.runs);
 const postgres = args.postgres;
-if (postgres && !args.reuse) {
-  const url = new URL(postgres);
-  const name = url.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(postgres), { pathname: "/postgres" }).href });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
+if (postgres && !args.reuse) await recreatePostgresDatabase(postgres);
 if (!postgres && !args.reuse) for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench-search.db${s}`, { force: true });
 process.env.DATABASE_URL = postgres ?? "file:./data/bench-search.db";
 process.env.NEXTAUTH_SECRET ??= "bench-only-secret-0123456789abcdef0123";

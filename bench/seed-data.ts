@@ -1,5 +1,20 @@
-// What the seeding benchmarks share: repeatable pseudo-random numbers and the
-// timestamp literal each database takes in a raw multi-row INSERT.
+// What the seeding benchmarks share: a fresh PostgreSQL database, repeatable
+// pseudo-random numbers, and the timestamp literal each database takes in a raw
+// multi-row INSERT.
+import pg from "pg";
+
+/** Drops and creates the database the URL names (connecting to "postgres" to do it). */
+export async function recreatePostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).href });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
 
 /** mulberry32: the same sequence every run, so runs compare. */
 export function seededRandom(seed: number): () => number {

@@ -11,7 +11,6 @@ import * as identities from "@/app/api/customers/[id]/identities/route";
 import * as identity from "@/app/api/customers/[id]/identities/[identityId]/route";
 import { drainOutbox } from "@/lib/channels/delivery";
 import { acceptRawEmail } from "@/lib/channels/email/accept";
-import { receiveEmail, ZInboundEmailJob } from "@/lib/channels/email/inbound";
 import { smtpEmailTransport } from "@/lib/channels/email/smtp-transport";
 import { ingest } from "@/lib/conversations/ingest";
 import { db } from "@/lib/db/client";
@@ -244,16 +243,7 @@ describe("starting a conversation", () => {
         ),
         { envelopeTo: ["support@omnidesk.localhost"], source: "webhook" },
       );
-      await drainJobs(db(), {
-        ...inboundHandlers,
-        "inbound.email": (database, payload, job) =>
-          receiveEmail(
-            database,
-            { store, replySecret: SECRET, maxAttachmentBytes: 50_000 },
-            ZInboundEmailJob.parse(payload),
-            job.createdAt,
-          ),
-      });
+      await drainJobs(db(), inboundHandlers);
       const c = await db().conversation.findUniqueOrThrow({
         where: { id: started.json.id },
         include: { messages: { orderBy: { createdAt: "asc" } } },

@@ -2,7 +2,7 @@
 // Opening hours as admins type them ("09:00-17:00, 18:00-20:00" per day, holidays
 // one per line) — shared by the phone menu and the SLA settings.
 import { useEffect, useRef } from "react";
-import { WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/shared/business-hours-schema";
+import { DAY_NAMES, WEEKDAYS, type BusinessHours, type Weekday } from "@/lib/shared/business-hours-schema";
 import { ApiError } from "../shared/api-client";
 import { FieldError } from "../shared/field-errors";
 
@@ -26,16 +26,6 @@ export function hoursErrors(local: { field: HoursField; error: string } | null, 
   }
   return out;
 }
-
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
 
 export type HoursText = Record<Weekday, string>;
 

@@ -1,14 +1,8 @@
 // A validation problem's field path as words an admin reads:
 // "body.config.sla.businessHours.hours.mon.0.from" → "SLA › business hours › Monday › period 1 › from".
-const DAYS: Record<string, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
+import { DAY_NAMES } from "@/lib/shared/business-hours-schema";
+
+const DAYS: Record<string, string> = DAY_NAMES;
 const WORDS: Record<string, string> = {
   sla: "SLA",
   csat: "surveys",
