@@ -6,6 +6,7 @@ import { linkMailedTo, openFromNav, signInWithPassword, uniq } from "./helpers";
 
 test("an admin invites an agent into a team; the agent sets a password from the mailed link and signs in; deactivating them ends their session", async ({
   browser,
+  request,
 }) => {
   const tag = uniq("inv").split(" ")[1]!;
   const email = `new.agent.${tag}@example.com`;
@@ -46,6 +47,29 @@ test("an admin invites an agent into a team; the agent sets a password from the 
   await expect(agent).toHaveURL(/\/inbox/);
   await expect(agent.getByTestId("signed-in-as")).toHaveText(`Nia ${tag}`);
   await expect(agent.locator("#shell-nav")).toContainText(`Returns ${tag}`);
+  await expect(agent.getByTestId("live-status")).toHaveText("Live");
+
+  // Assigned a conversation, they are told at once (over the live stream), and the notification opens it.
+  const session = await (
+    await request.post("/api/widget/session", { data: { siteKey: "demo", host: "http://localhost:8080/" } })
+  ).json();
+  const chat = await request.post("/api/widget/messages", {
+    headers: { authorization: `Visitor ${session.token}` },
+    data: { body: `Question for the new agent ${tag}`, name: "Olga Ortiz" },
+  });
+  const conversationId = (await chat.json()).conversationId as number;
+  await admin.goto(`/inbox/${conversationId}`);
+  await admin
+    .locator(".controls")
+    .getByLabel("Assignee")
+    .selectOption({ label: `Nia ${tag}` });
+  const bell = agent.getByTestId("notifications-link");
+  await expect(bell).toContainText("1");
+  await bell.click();
+  await agent.getByRole("button", { name: new RegExp(`assigned you — #${conversationId}`) }).click();
+  await expect(agent).toHaveURL(new RegExp(`/inbox/${conversationId}$`));
+  await expect(bell).not.toContainText("1");
+  await admin.goto("/admin/team");
 
   await admin.reload();
   await expect(row).toContainText("active");

@@ -2,6 +2,7 @@
 // at the moment a conversation reaches a team, and whenever an agent has room
 // again (capacity freed, came online) for those still waiting.
 import { recordEvents } from "../audit/record-event";
+import { notify } from "../users/notifications";
 import type { Db, Tx } from "../db/client";
 import { log } from "../log";
 import { OPEN_STATUSES } from "../shared/vocabulary";
@@ -51,6 +52,7 @@ export async function autoAssign(
   await recordEvents(tx, [
     { action: "conversation.assigned", conversationId, data: { from: null, to: userId, by: "auto", mode: team.mode } },
   ]);
+  await notify(tx, { userId, kind: "assigned", conversationId });
   return userId;
 }
 

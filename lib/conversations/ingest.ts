@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { recordEvents } from "../audit/record-event";
 import { afterCustomerMessage, PROCESS_FIELDS } from "../automation/after-customer-message";
+import { notify } from "../users/notifications";
 import { type Db, type Tx, isUniqueViolation } from "../db/client";
 import { conflict, notFound } from "../errors";
 import { normaliseIdentity } from "../customers/identity";
@@ -163,6 +164,9 @@ async function ingestInTx(tx: Tx, inbound: Inbound): Promise<IngestResult> {
       data: { messageId: message.id, channel: inbound.channel },
     },
   ]);
+  // The agent who has the conversation hears that the customer answered (a machine's reply is no answer).
+  if (!created && current.assigneeId && !inbound.automated)
+    await notify(tx, { userId: current.assigneeId, kind: "customer_replied", conversationId: conversation.id });
   await afterCustomerMessage(
     tx,
     {

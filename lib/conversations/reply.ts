@@ -10,6 +10,7 @@ import { enqueueDelivery } from "../jobs/outbox";
 import { requireSmsRecipient } from "../customers/sms-consent";
 import { ZChannel, type TChannel } from "../shared/vocabulary";
 import { updateConversation } from "./update-conversation";
+import { mentionedAgents, notify } from "../users/notifications";
 
 export const ZReply = z.strictObject({
   body: z.string().trim().min(1, "Write a message first").max(50_000),
@@ -85,6 +86,9 @@ export async function reply(db: Db, conversationId: number, authorUserId: string
       await countDuration(tx, dims, "first_response", secondsBetween(conversation.createdAt, now));
     }
     if (!internal) await refreshSla(tx, conversationId);
+    if (internal)
+      for (const userId of await mentionedAgents(tx, body))
+        await notify(tx, { userId, kind: "mentioned", conversationId, actorUserId: authorUserId });
     await recordEvent(tx, {
       action: internal ? "note.added" : "message.sent",
       actorUserId: authorUserId,

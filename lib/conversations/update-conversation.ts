@@ -1,6 +1,7 @@
 // Assign, change status and priority. Each change leaves an audit event.
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
+import { notify } from "../users/notifications";
 import { refreshSla } from "../automation/sla-clock";
 import { sendSurveyOnSolve } from "../csat/surveys";
 import { publicUrl } from "../env";
@@ -135,6 +136,8 @@ export async function updateConversation(
         data: { from: c.from, to: c.to, ...(c.custom !== undefined ? { custom: c.custom } : {}) },
       });
     }
+    if (patch.assigneeId && patch.assigneeId !== current.assigneeId)
+      await notify(tx, { userId: patch.assigneeId, kind: "assigned", conversationId, actorUserId });
     // Status, priority and team decide which SLA targets apply and whether they still run.
     await refreshSla(tx, conversationId);
     if (solvedNow) await sendSurveyOnSolve(tx, conversationId, publicUrl(), now);

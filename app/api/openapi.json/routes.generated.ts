@@ -51,35 +51,37 @@ import * as route47 from "../me/2fa/route";
 import * as route48 from "../me/presence/route";
 import * as route49 from "../me/route";
 import * as route50 from "../messages/[id]/raw/route";
-import * as route51 from "../portal/conversations/[id]/messages/route";
-import * as route52 from "../portal/conversations/[id]/route";
-import * as route53 from "../portal/conversations/route";
-import * as route54 from "../portal/signup/route";
-import * as route55 from "../ready/route";
-import * as route56 from "../reports/export/route";
-import * as route57 from "../reports/route";
-import * as route58 from "../sessions/[id]/route";
-import * as route59 from "../sessions/route";
-import * as route60 from "../stream/route";
-import * as route61 from "../tokens/[id]/route";
-import * as route62 from "../tokens/route";
-import * as route63 from "../twilio/sms/route";
-import * as route64 from "../twilio/sms/status/route";
-import * as route65 from "../twilio/voice/menu/route";
-import * as route66 from "../twilio/voice/recording/route";
-import * as route67 from "../twilio/voice/route";
-import * as route68 from "../twilio/voice/status/route";
-import * as route69 from "../twilio/voice/transcription/route";
-import * as route70 from "../twilio/voice/wait/route";
-import * as route71 from "../views/[id]/route";
-import * as route72 from "../views/route";
-import * as route73 from "../widget/attachments/[key]/route";
-import * as route74 from "../widget/attachments/route";
-import * as route75 from "../widget/messages/route";
-import * as route76 from "../widget/seen/route";
-import * as route77 from "../widget/session/route";
-import * as route78 from "../widget/stream/route";
-import * as route79 from "../widget/typing/route";
+import * as route51 from "../notifications/read/route";
+import * as route52 from "../notifications/route";
+import * as route53 from "../portal/conversations/[id]/messages/route";
+import * as route54 from "../portal/conversations/[id]/route";
+import * as route55 from "../portal/conversations/route";
+import * as route56 from "../portal/signup/route";
+import * as route57 from "../ready/route";
+import * as route58 from "../reports/export/route";
+import * as route59 from "../reports/route";
+import * as route60 from "../sessions/[id]/route";
+import * as route61 from "../sessions/route";
+import * as route62 from "../stream/route";
+import * as route63 from "../tokens/[id]/route";
+import * as route64 from "../tokens/route";
+import * as route65 from "../twilio/sms/route";
+import * as route66 from "../twilio/sms/status/route";
+import * as route67 from "../twilio/voice/menu/route";
+import * as route68 from "../twilio/voice/recording/route";
+import * as route69 from "../twilio/voice/route";
+import * as route70 from "../twilio/voice/status/route";
+import * as route71 from "../twilio/voice/transcription/route";
+import * as route72 from "../twilio/voice/wait/route";
+import * as route73 from "../views/[id]/route";
+import * as route74 from "../views/route";
+import * as route75 from "../widget/attachments/[key]/route";
+import * as route76 from "../widget/attachments/route";
+import * as route77 from "../widget/messages/route";
+import * as route78 from "../widget/seen/route";
+import * as route79 from "../widget/session/route";
+import * as route80 from "../widget/stream/route";
+import * as route81 from "../widget/typing/route";
 
 export const API_ROUTES: ApiRoute[] = [
   { path: "/api/account/password-reset/confirm", methods: route0 },
@@ -133,33 +135,35 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/api/me/presence", methods: route48 },
   { path: "/api/me", methods: route49 },
   { path: "/api/messages/{id}/raw", methods: route50 },
-  { path: "/api/portal/conversations/{id}/messages", methods: route51 },
-  { path: "/api/portal/conversations/{id}", methods: route52 },
-  { path: "/api/portal/conversations", methods: route53 },
-  { path: "/api/portal/signup", methods: route54 },
-  { path: "/api/ready", methods: route55 },
-  { path: "/api/reports/export", methods: route56 },
-  { path: "/api/reports", methods: route57 },
-  { path: "/api/sessions/{id}", methods: route58 },
-  { path: "/api/sessions", methods: route59 },
-  { path: "/api/stream", methods: route60 },
-  { path: "/api/tokens/{id}", methods: route61 },
-  { path: "/api/tokens", methods: route62 },
-  { path: "/api/twilio/sms", methods: route63 },
-  { path: "/api/twilio/sms/status", methods: route64 },
-  { path: "/api/twilio/voice/menu", methods: route65 },
-  { path: "/api/twilio/voice/recording", methods: route66 },
-  { path: "/api/twilio/voice", methods: route67 },
-  { path: "/api/twilio/voice/status", methods: route68 },
-  { path: "/api/twilio/voice/transcription", methods: route69 },
-  { path: "/api/twilio/voice/wait", methods: route70 },
-  { path: "/api/views/{id}", methods: route71 },
-  { path: "/api/views", methods: route72 },
-  { path: "/api/widget/attachments/{key}", methods: route73 },
-  { path: "/api/widget/attachments", methods: route74 },
-  { path: "/api/widget/messages", methods: route75 },
-  { path: "/api/widget/seen", methods: route76 },
-  { path: "/api/widget/session", methods: route77 },
-  { path: "/api/widget/stream", methods: route78 },
-  { path: "/api/widget/typing", methods: route79 },
+  { path: "/api/notifications/read", methods: route51 },
+  { path: "/api/notifications", methods: route52 },
+  { path: "/api/portal/conversations/{id}/messages", methods: route53 },
+  { path: "/api/portal/conversations/{id}", methods: route54 },
+  { path: "/api/portal/conversations", methods: route55 },
+  { path: "/api/portal/signup", methods: route56 },
+  { path: "/api/ready", methods: route57 },
+  { path: "/api/reports/export", methods: route58 },
+  { path: "/api/reports", methods: route59 },
+  { path: "/api/sessions/{id}", methods: route60 },
+  { path: "/api/sessions", methods: route61 },
+  { path: "/api/stream", methods: route62 },
+  { path: "/api/tokens/{id}", methods: route63 },
+  { path: "/api/tokens", methods: route64 },
+  { path: "/api/twilio/sms", methods: route65 },
+  { path: "/api/twilio/sms/status", methods: route66 },
+  { path: "/api/twilio/voice/menu", methods: route67 },
+  { path: "/api/twilio/voice/recording", methods: route68 },
+  { path: "/api/twilio/voice", methods: route69 },
+  { path: "/api/twilio/voice/status", methods: route70 },
+  { path: "/api/twilio/voice/transcription", methods: route71 },
+  { path: "/api/twilio/voice/wait", methods: route72 },
+  { path: "/api/views/{id}", methods: route73 },
+  { path: "/api/views", methods: route74 },
+  { path: "/api/widget/attachments/{key}", methods: route75 },
+  { path: "/api/widget/attachments", methods: route76 },
+  { path: "/api/widget/messages", methods: route77 },
+  { path: "/api/widget/seen", methods: route78 },
+  { path: "/api/widget/session", methods: route79 },
+  { path: "/api/widget/stream", methods: route80 },
+  { path: "/api/widget/typing", methods: route81 },
 ];

@@ -34,6 +34,8 @@ export const inboxKeys = {
   customer: (id: string) => [...inboxKeys.all, "customer", id] as const,
   attributeDefinitions: () => [...inboxKeys.all, "customer-attributes"] as const,
   cannedReplies: () => [...inboxKeys.all, "canned-replies"] as const,
+  /** under lists(): every conversation event fetches them again */
+  notifications: () => [...inboxKeys.lists(), "notifications"] as const,
   conversation: (id: number) => [...inboxKeys.all, "conversation", id] as const,
   agents: () => [...inboxKeys.all, "agents"] as const,
   localOutbox: () => [...inboxKeys.all, "local-outbox"] as const,

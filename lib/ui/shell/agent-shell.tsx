@@ -10,6 +10,7 @@ import { FailedInboundLink } from "../inbox/failed-inbound";
 import { LiveUpdates } from "../shared/live-updates";
 import { PresenceToggle } from "../shared/presence-toggle";
 import { CommandPalette, openCommandPalette } from "./command-palette";
+import { NotificationsLink } from "./notifications";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { ViewsNav } from "./views-nav";
 
@@ -77,6 +78,9 @@ export function AgentShell({ user, children }: { user: { name: string; role: str
         </Suspense>
         <nav aria-label="Workspace pages" className="nav-pages">
           <ul>
+            <li>
+              <NotificationsLink active={pathname === "/notifications"} />
+            </li>
             <li>
               <Link href="/search" className={`nav-link${pathname === "/search" ? " is-active" : ""}`}>
                 Search history
