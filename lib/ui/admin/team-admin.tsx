@@ -2,6 +2,7 @@
 // Agents (invite, role, teams, deactivate) and teams (create, rename, delete).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { plural } from "@/lib/shared/plural";
 import { api } from "../shared/api-client";
 import { DataTable } from "../shared/data-table";
 import { TextField, useFieldErrors } from "../shared/field-errors";
@@ -252,7 +253,7 @@ function Teams({ teams }: { teams: TeamRow[] }) {
         <ul className="plain-list">
           {teams.map((t) => (
             <li key={t.id} className="team-row">
-              <strong>{t.name}</strong> <span className="muted">{t.members} members</span>
+              <strong>{t.name}</strong> <span className="muted">{plural(t.members, "member")}</span>
               <button
                 type="button"
                 className="btn btn-link"
