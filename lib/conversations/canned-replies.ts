@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { recordEvent } from "../audit/record-event";
 import type { Db } from "../db/client";
-import { badRequest, conflict, forbidden, notFound } from "../errors";
+import { conflict, forbidden, notFound } from "../errors";
 import { CANNED_VARIABLES, renderTemplate, unknownVariables, type CannedVariable } from "../shared/canned-variables";
 
 const ZBody = z
@@ -142,7 +142,6 @@ export async function renderCannedReply(
     },
   });
   if (!c) throw notFound("Conversation");
-  if (!reply.body) throw badRequest("empty_reply", "This canned reply is empty");
   // A name that is really an address or a number (nobody told us theirs) is no first name.
   const named = !/[@+]|^\d/.test(c.customer.name) && c.customer.name !== "Website visitor";
   const values: Partial<Record<CannedVariable, string>> = {
